@@ -1,0 +1,91 @@
+/**
+ * The kinds of failure a stream can report. Each has one documented retry rule (see README
+ * "Errors"): the transports decide from the kind, never from the message text.
+ */
+export type StreamErrorKind =
+  /** The server answered with a non-2xx status (other than 401/403). Retried only for 408, 429 and 5xx. */
+  | 'http'
+  /** HTTP 401/403, or a WebSocket closed with 1008 or an auth close code. Never retried. */
+  | 'auth'
+  /** The response was not `text/event-stream` (e.g. an HTML error page sent with 200). Never retried. */
+  | 'content-type'
+  /** A message could not be decoded (malformed JSON). Reported per message; the connection stays up. */
+  | 'parse'
+  /** The connection failed or dropped (DNS, refused, reset, socket closed abnormally). Retried. */
+  | 'network'
+  /** No response headers/first byte within `firstByteTimeoutMs`. Retried. */
+  | 'first-byte-timeout'
+  /** No byte (comments and heartbeats count) for `idleTimeoutMs`, or a missed pong. Retried. */
+  | 'idle-timeout'
+  /** The stream closed before its protocol's terminal event (`[DONE]`, `end`, `message_stop` …). Retried only when resumable. */
+  | 'truncated'
+  /** The caller aborted (`stop()`, unmount, or an aborted signal). Never retried, never reported to `onError`. */
+  | 'aborted';
+
+/** Fields every {@link StreamError} may carry besides its kind. */
+export interface StreamErrorInit {
+  /** HTTP status, for `http` and `auth` errors that came from a response. */
+  status?: number | undefined;
+  /** How long the server asked us to wait (from `Retry-After`), in milliseconds. */
+  retryAfterMs?: number | undefined;
+  /** WebSocket close code, for errors that came from a close frame. */
+  closeCode?: number | undefined;
+  /** WebSocket close reason (server supplied text), for errors that came from a close frame. */
+  closeReason?: string | undefined;
+  /** Whether the client will reconnect by itself after this error. */
+  willRetry?: boolean | undefined;
+  /** 1-based number of the connection attempt that failed. */
+  attempt?: number | undefined;
+  /** The underlying error, when there is one (kept for debugging; never shown in `message`). */
+  cause?: unknown;
+}
+
+/**
+ * A typed stream failure. Switch on `kind`; read `status`/`retryAfterMs` for HTTP failures and
+ * `willRetry` to know whether the client is already reconnecting.
+ *
+ * Messages are written by us from the kind and status only: they never contain request
+ * headers (tokens), request bodies or response bodies.
+ */
+export class StreamError extends Error {
+  override readonly name = 'StreamError';
+  readonly kind: StreamErrorKind;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly closeCode: number | undefined;
+  readonly closeReason: string | undefined;
+  readonly willRetry: boolean;
+  readonly attempt: number | undefined;
+
+  constructor(kind: StreamErrorKind, message: string, init: StreamErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = kind;
+    this.status = init.status;
+    this.retryAfterMs = init.retryAfterMs;
+    this.closeCode = init.closeCode;
+    this.closeReason = init.closeReason;
+    this.willRetry = init.willRetry ?? false;
+    this.attempt = init.attempt;
+  }
+
+  /** A copy with a different retry decision, attempt number, or both. */
+  with(init: Pick<StreamErrorInit, 'willRetry' | 'attempt'>): StreamError {
+    return new StreamError(this.kind, this.message, {
+      status: this.status,
+      retryAfterMs: this.retryAfterMs,
+      closeCode: this.closeCode,
+      closeReason: this.closeReason,
+      cause: this.cause,
+      willRetry: init.willRetry ?? this.willRetry,
+      attempt: init.attempt ?? this.attempt,
+    });
+  }
+}
+
+/** True for a {@link StreamError}, also across bundle copies (checks the shape, not the class). */
+export function isStreamError(value: unknown): value is StreamError {
+  return (
+    value instanceof StreamError ||
+    (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'StreamError' && 'kind' in value)
+  );
+}

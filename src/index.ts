@@ -1,0 +1,32 @@
+'use client';
+/**
+ * react-streamkit: React hooks and components for streaming UIs.
+ *
+ * The React-free core (`SSEClient`, errors, backoff) is exported alongside the hooks so it can
+ * be used from non-React code too.
+ */
+export { useSSEStream } from './hooks/useSSEStream.js';
+export type { UseSSEStreamOptions, UseSSEStreamResult } from './hooks/useSSEStream.js';
+
+export {
+  SSEClient,
+  isDefaultTerminalEvent,
+  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
+} from './core/transport/sse-client.js';
+export type {
+  SSEClientOptions,
+  SSERequestOptions,
+  SSESnapshot,
+  SSEEvent,
+  Resolvable,
+} from './core/transport/sse-client.js';
+export type { StreamStatus } from './core/transport/status.js';
+export { StreamError, isStreamError } from './core/errors.js';
+export type { StreamErrorKind, StreamErrorInit } from './core/errors.js';
+export { DEFAULT_BACKOFF, fullJitterDelay } from './core/backoff.js';
+export type { BackoffOptions } from './core/backoff.js';
+export type { StreamMetrics } from './core/metrics.js';
+export type { Clock } from './core/clock.js';
+export type { StreamEnvironment } from './core/environment.js';
+export type { FrameSource } from './core/frames.js';
