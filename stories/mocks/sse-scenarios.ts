@@ -36,8 +36,13 @@ const status = (code: number, headers?: Record<string, string>) => () =>
 export const sseHandlers = [
   sseHandler(sseUrls.streaming, orderEvents, { delayMs: 350 }),
   sseHandler(sseUrls.slowFirstByte, orderEvents, { delayMs: 200, firstByteDelayMs: 2_000 }),
-  // The first connection breaks after 3 entries; the retry resumes after the last id it saw.
-  sseHandler(sseUrls.drop, orderEvents, { delayMs: 300, dropAfter: 3, dropConnections: 1 }),
+  // A fresh connection breaks after 3 entries; the retry carries Last-Event-ID and resumes
+  // after it. Keyed on the header (not a counter) so every viewing of the story drops once.
+  sseHandler(
+    sseUrls.drop,
+    ({ lastEventId }) => (lastEventId === '' ? { entries: orderEvents, options: { dropAfter: 3 } } : orderEvents),
+    { delayMs: 300 },
+  ),
   sseHandler(sseUrls.truncated, orderEvents, { delayMs: 200, endAfter: 3 }),
   sseHandler(sseUrls.stalled, orderEvents, { delayMs: 200, stallAfter: 2 }),
   http.get(sseUrls.unauthorized, status(401)),

@@ -1,0 +1,50 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { useSSEStream } from '../../src/index.js';
+import { encodeEvent } from '../../src/msw/index.js';
+import { worker } from './support/worker.js';
+
+beforeAll(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
+afterAll(() => worker.stop());
+
+const EVENTS = 2_000;
+
+test('2,000 events in one network read: every event seen, at most one render per frame (+2)', async () => {
+  // The whole stream as one body, so the events arrive in as few reads as the browser allows.
+  let text = '';
+  for (let i = 1; i <= EVENTS; i++) text += encodeEvent({ id: String(i), data: { token: `t${i} ` } });
+  text += encodeEvent({ data: '[DONE]' });
+  worker.use(http.get('/api/burst', () => new HttpResponse(text, { headers: { 'content-type': 'text/event-stream' } })));
+
+  let frames = 0;
+  let counting = true;
+  const tick = () => {
+    frames++;
+    if (counting) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+
+  let renders = 0;
+  const seen: string[] = [];
+  function Burst() {
+    renders++;
+    const { status, metrics } = useSSEStream('/api/burst', { onEvent: (event) => seen.push(event.lastEventId) });
+    return (
+      <p>
+        {status} {metrics.events}
+      </p>
+    );
+  }
+  const framesBefore = frames;
+  render(<Burst />);
+  await waitFor(() => expect(screen.getByText(`closed ${EVENTS + 1}`)).toBeInTheDocument());
+  counting = false;
+  const elapsedFrames = frames - framesBefore;
+
+  expect(seen).toHaveLength(EVENTS + 1);
+  expect(seen.slice(0, EVENTS)).toEqual(Array.from({ length: EVENTS }, (_, i) => String(i + 1)));
+  // The budget the issue sets; without frame batching this would be ~2,000 renders.
+  expect(renders).toBeLessThanOrEqual(elapsedFrames + 2);
+  expect(renders).toBeLessThan(100);
+});
