@@ -30,3 +30,36 @@ export type { StreamMetrics } from './core/metrics.js';
 export type { Clock } from './core/clock.js';
 export type { StreamEnvironment } from './core/environment.js';
 export type { FrameSource } from './core/frames.js';
+
+// WebSocket transport.
+export { useSocketStream } from './hooks/useSocketStream.js';
+export type { UseSocketStreamOptions, UseSocketStreamResult } from './hooks/useSocketStream.js';
+export {
+  SocketClient,
+  NORMAL_CLOSURE,
+  DEFAULT_AUTH_CLOSE_CODES,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  CLIENT_TIMEOUT_CLOSE_CODE,
+} from './core/transport/socket-client.js';
+export type {
+  SendResult,
+  SocketClientOptions,
+  SocketSnapshot,
+  SocketMetrics,
+  SocketCloseInfo,
+  SocketAuthQueryParam,
+  SocketRoomsConvention,
+  WebSocketLike,
+  WebSocketConstructor,
+  HeartbeatOptions,
+  OutboundQueueOptions,
+  QueueFullPolicy,
+  SocketRequestOptions,
+  SocketDecode,
+  SocketEncode,
+  SocketFrameData,
+  SocketWireData,
+} from './core/transport/socket-client.js';
+export { DEFAULT_HEARTBEAT } from './core/transport/socket-heartbeat.js';
+export { DEFAULT_OUTBOUND_QUEUE } from './core/transport/socket-queue.js';
+export { DEFAULT_REQUEST_TIMEOUT_MS } from './core/transport/socket-requests.js';

@@ -20,7 +20,11 @@ export type StreamErrorKind =
   /** The stream closed before its protocol's terminal event (`[DONE]`, `end`, `message_stop` …). Retried only when resumable. */
   | 'truncated'
   /** The caller aborted (`stop()`, unmount, or an aborted signal). Never retried, never reported to `onError`. */
-  | 'aborted';
+  | 'aborted'
+  /** The model provider reported an error inside the stream (Anthropic `error`, OpenAI `response.failed` …). Not retried automatically: `retry()` asks again. */
+  | 'provider'
+  /** A WebSocket `request()` got no matching reply within its `timeoutMs`. Rejects that request only; never re-sent. */
+  | 'request-timeout';
 
 /** Fields every {@link StreamError} may carry besides its kind. */
 export interface StreamErrorInit {

@@ -4,3 +4,5 @@
  */
 export { encodeEvent, scriptedStream, sseResponse, sseHandler } from './sse.js';
 export type { ScriptedEvent, ScriptOptions, ScriptContext, Script, SSEHandlerOptions } from './sse.js';
+export { socketFeed, flakySocket, roomsServer } from './ws.js';
+export type { SocketScenarioOptions, SocketFeedOptions, FlakySocketOptions, RoomsServerOptions } from './ws.js';
