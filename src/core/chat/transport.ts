@@ -1,0 +1,32 @@
+import type { StreamError } from '../errors.js';
+import type { WireFrame } from '../protocols/types.js';
+
+/** What the chat store asks a transport to send for one reply. */
+export interface ReplyRequest {
+  /** JSON-serialisable request body (the whole history, by default). */
+  body: unknown;
+  /** Extra headers (HTTP transports). */
+  headers?: HeadersInit;
+}
+
+/** What a transport reports while one reply streams. */
+export interface ReplyHandlers {
+  /** The server answered; `contentType`/`headers` help detect the protocol. */
+  onOpen(info: { contentType: string | null; headers: Headers | null }): void;
+  /** One frame of the reply, in order. */
+  onFrame(frame: WireFrame): void;
+  /** The reply ended normally (its terminal frame, or the end of a plain text body). */
+  onEnd(): void;
+  /** The reply failed; no more frames follow. */
+  onError(error: StreamError): void;
+}
+
+/**
+ * Carries one reply at a time over some wire. `isTerminal` lets the transport know which frame
+ * ends a reply (the protocol decides). Returns the function that aborts the reply.
+ */
+export interface ReplyTransport {
+  send(request: ReplyRequest, handlers: ReplyHandlers, isTerminal: (frame: WireFrame) => boolean): () => void;
+  /** Releases long-lived resources (a WebSocket). */
+  dispose?(): void;
+}
