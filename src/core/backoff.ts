@@ -4,7 +4,10 @@ export interface BackoffOptions {
   initialDelayMs?: number;
   /** Upper bound of any single delay. Default 30,000 ms. */
   maxDelayMs?: number;
-  /** Give up after this many consecutive failed attempts. Default 10. `Infinity` never gives up. */
+  /**
+   * Reconnection attempts allowed after consecutive failures before giving up (so `2` means at
+   * most 3 requests in a row without an event). Default 10. `Infinity` never gives up.
+   */
   maxAttempts?: number;
   /** Give up once this long has passed since the last successful event. Default 5 minutes. */
   maxElapsedMs?: number;

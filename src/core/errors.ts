@@ -17,7 +17,11 @@ export type StreamErrorKind =
   | 'first-byte-timeout'
   /** No byte (comments and heartbeats count) for `idleTimeoutMs`, or a missed pong. Retried. */
   | 'idle-timeout'
-  /** The stream closed before its protocol's terminal event (`[DONE]`, `end`, `message_stop` …). Retried only when resumable. */
+  /**
+   * The stream closed before its protocol's terminal event (`[DONE]`, `end`, `message_stop` …).
+   * Retried like a network error: a GET reconnects (as EventSource does, resuming after
+   * `Last-Event-ID` when the stream carries ids); a POST only when resumable or `retryPost`.
+   */
   | 'truncated'
   /** The caller aborted (`stop()`, unmount, or an aborted signal). Never retried, never reported to `onError`. */
   | 'aborted'

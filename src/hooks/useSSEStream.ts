@@ -31,6 +31,11 @@ export interface UseSSEStreamResult extends SSESnapshot {
 }
 
 const sharedClients = new SharedClients<SSEClient>();
+/**
+ * Which mounted component configures a shared client. Decided at commit, not in `useMemo`:
+ * StrictMode calls the memo factory twice, so "I created it" is false for everyone there.
+ */
+const configurers = new WeakMap<SSEClient, object>();
 
 const IDLE: SSESnapshot = Object.freeze({
   status: 'idle',
@@ -72,25 +77,23 @@ export function useSSEStream(url: string | URL | null, options: UseSSEStreamOpti
   const { enabled = true, key } = options;
   const href = url === null ? null : String(url);
   const latest = useRef(options);
+  const self = useRef<object>({});
 
-  const { client, owner } = useMemo(() => {
-    if (href === null) return { client: null, owner: false };
-    let created = false;
-    const create = () => {
-      created = true;
-      return new SSEClient({ ...clientOptions(options), url: href });
-    };
-    const found = key === undefined ? create() : sharedClients.getOrCreate(key, create);
-    return { client: found, owner: created };
+  const client = useMemo(() => {
+    if (href === null) return null;
+    const create = () => new SSEClient({ ...clientOptions(options), url: href });
+    return key === undefined ? create() : sharedClients.getOrCreate(key, create);
     // Only the identity of the stream picks the client; other options are pushed below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [href, key]);
 
   // Keep request options (a fresh token function, a new body) current for the next attempt.
-  // With a shared key only the component that created the client configures it.
+  // With a shared key the first mounted holder configures it (the next one once it unmounts).
   useIsomorphicLayoutEffect(() => {
     latest.current = options;
-    if (client !== null && owner) client.setOptions(clientOptions(options));
+    if (client === null) return;
+    if (!configurers.has(client)) configurers.set(client, self.current);
+    if (configurers.get(client) === self.current) client.setOptions(clientOptions(options));
   });
 
   // Presence: listeners plus a hold on the client; the last holder to unmount stops it.
@@ -104,6 +107,7 @@ export function useSSEStream(url: string | URL | null, options: UseSSEStreamOpti
     const release = client.retain();
     return () => {
       for (const remove of off) remove();
+      if (configurers.get(client) === self.current) configurers.delete(client);
       release();
       if (key !== undefined) {
         queueMicrotask(() => {

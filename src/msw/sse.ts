@@ -54,13 +54,28 @@ const encoder = new TextEncoder();
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (ms <= 0) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    // One listener per sleep, removed when the sleep ends: a long script would otherwise pile
+    // up abort listeners on one signal (a leak, and Node's MaxListenersExceeded warning).
+    const onAbort = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * True under Node (MSW's `setupServer`), false in a browser (MSW's service worker).
+ * Read at call time so importing this module stays side-effect free.
+ */
+function isNode(): boolean {
+  const proc = (globalThis as { process?: { versions?: { node?: unknown } } }).process;
+  return typeof proc?.versions?.node === 'string';
 }
 
 /**
@@ -75,7 +90,7 @@ export function scriptedStream(
   const { delayMs = 0, firstByteDelayMs = 0, lineEnding = '\n', chunkBytes } = options;
   let cancelled = false;
   const stop = new AbortController();
-  signal?.addEventListener('abort', () => stop.abort());
+  signal?.addEventListener('abort', () => stop.abort(), { once: true });
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       await sleep(firstByteDelayMs, stop.signal);
@@ -122,6 +137,13 @@ export function sseResponse(
   const headers = new Headers(options.headers);
   if (!headers.has('content-type')) headers.set('content-type', 'text/event-stream; charset=utf-8');
   if (!headers.has('cache-control')) headers.set('cache-control', 'no-cache');
+  // MSW's Node interceptor writes a body of unknown length as close-delimited; when the client
+  // then aborts mid-stream, Node's fetch (undici) fails an internal assertion as the mocked
+  // socket closes, crashing the test process. Declaring chunked framing avoids that path.
+  // Only under Node: in the browser the service worker hands the body over as it is.
+  if (isNode() && !headers.has('content-length') && !headers.has('transfer-encoding')) {
+    headers.set('transfer-encoding', 'chunked');
+  }
   return new Response(scriptedStream(entries, options, signal), { status: 200, headers });
 }
 

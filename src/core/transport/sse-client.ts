@@ -36,7 +36,8 @@ const TERMINAL_EVENT_TYPES = new Set([
  * A stream that closes before one of these is `truncated`.
  */
 export function isDefaultTerminalEvent(event: SSEEvent): boolean {
-  return event.data === '[DONE]' || TERMINAL_EVENT_TYPES.has(event.type);
+  // Runs per event: most events are plain "message"s, which skip the set lookup.
+  return event.data === '[DONE]' || (event.type !== 'message' && TERMINAL_EVENT_TYPES.has(event.type));
 }
 
 /** What to request. Everything here may change between attempts via `setOptions`. */
@@ -136,6 +137,8 @@ export class SSEClient {
   /** Bumped by every start/stop: async work from an older run sees the change and quits. */
   private run = 0;
   private controller: AbortController | null = null;
+  /** The current attempt's first-byte/idle timer; cleared by `halt()` at once, so stop leaves no timers. */
+  private attemptTimer: TimerHandle | null = null;
   private cancelWait: (() => void) | null = null;
   private responseStarted = false;
   private pausedWhileHidden = false;
@@ -222,6 +225,7 @@ export class SSEClient {
 
   private halt(): void {
     this.run++;
+    this.clearAttemptTimer();
     this.controller?.abort(new StreamError('aborted', 'The stream was stopped.'));
     this.controller = null;
     this.cancelWait?.();
@@ -269,24 +273,29 @@ export class SSEClient {
       this.options;
     let lastByteAt = this.clock.now();
     let gotFirstByte = false;
-    let timer: TimerHandle | null = null;
-    const armTimer = (ms: number, kind: 'first-byte-timeout' | 'idle-timeout') => {
-      if (ms <= 0) return;
-      timer = this.clock.setTimeout(() => {
-        timer = null;
+    // `window` is the configured timeout; `delay` is how long this particular timer waits. They
+    // differ once the idle timer re-arms for the rest of a window: the quiet time must still be
+    // compared with the whole window (comparing it with the shrinking remainder timed out a
+    // stream kept alive by regular comments).
+    const armTimer = (window: number, kind: 'first-byte-timeout' | 'idle-timeout', delay = window) => {
+      // A superseded attempt must not leave a timer behind (halt() already cleared its own).
+      if (window <= 0 || controller.signal.aborted || this.controller !== controller) return;
+      this.attemptTimer = this.clock.setTimeout(() => {
+        this.attemptTimer = null;
         if (kind === 'idle-timeout') {
           // Re-arm for the rest of the window instead of resetting a timer on every read.
           const quiet = this.clock.now() - lastByteAt;
-          if (quiet < ms) return armTimer(ms - quiet, kind);
+          if (quiet < window) return armTimer(window, kind, window - quiet);
         }
         const message =
           kind === 'first-byte-timeout'
-            ? `No response within ${ms} ms.`
-            : `No data for ${ms} ms; the connection looks dead.`;
+            ? `No response within ${window} ms.`
+            : `No data for ${window} ms; the connection looks dead.`;
         controller.abort(new StreamError(kind, message));
-      }, ms);
+      }, delay);
     };
     armTimer(firstByteTimeoutMs, 'first-byte-timeout');
+    let stopReading: (() => void) | null = null;
 
     try {
       let init: RequestInit;
@@ -324,12 +333,18 @@ export class SSEClient {
       if (run !== this.run) return this.abortedError(controller);
 
       let terminalSeen = false;
+      // Events dispatched by the current read, all stamped with the read's arrival time: they
+      // did arrive together, and one clock read per read instead of per event is most of the
+      // client's per-event overhead on a burst.
+      let dispatched = 0;
       const isTerminal = this.options.isTerminal === undefined ? isDefaultTerminalEvent : this.options.isTerminal;
       const decoder = new SSEDecoder(
         {
           onId: (id) => {
+            // Same guard as events: an id after a stop or after the terminal event belongs to an
+            // event nobody received, and resuming from it would skip that event.
+            if (run !== this.run || terminalSeen) return;
             this.lastEventId = id;
-            this.store.invalidate();
           },
           onRetry: (ms) => {
             this.serverRetryMs = ms;
@@ -337,13 +352,9 @@ export class SSEClient {
           onEvent: (event) => {
             // A listener may have stopped us, or the stream already ended, earlier in this read.
             if (run !== this.run || terminalSeen) return;
-            const now = this.clock.now();
-            this.metrics.eventDispatched(now);
-            this.failures = 0;
-            this.error = null;
-            this.lastProgressAt = now;
-            this.store.invalidate();
-            this.emit('event', event);
+            dispatched++;
+            this.metrics.eventDispatched(lastByteAt);
+            this.emitEvent(event);
             if (isTerminal !== false && isTerminal(event)) terminalSeen = true;
           },
         },
@@ -351,23 +362,37 @@ export class SSEClient {
       );
 
       const reader = response.body.getReader();
+      // Not every fetch ends the body when its signal aborts (mocked and polyfilled ones may
+      // leave read() pending forever): cancel the reader ourselves so a timeout or stop always
+      // ends this loop, and the loop tells that apart from a clean end by the signal.
+      stopReading = () => void reader.cancel(controller.signal.reason).catch(() => {});
+      controller.signal.addEventListener('abort', stopReading, { once: true });
       for (;;) {
         const { done, value } = await reader.read();
-        if (run !== this.run) {
+        if (run !== this.run || controller.signal.aborted) {
           void reader.cancel().catch(() => {});
           return this.abortedError(controller);
         }
         if (done) break;
+        // An empty chunk carries no byte: it must neither count as the first byte (which would
+        // swap the first-byte timeout for the idle one) nor as a sign of life.
+        if (value.byteLength === 0) continue;
         lastByteAt = this.clock.now();
         if (!gotFirstByte) {
           gotFirstByte = true;
-          if (timer !== null) this.clock.clearTimeout(timer);
-          timer = null;
+          this.clearAttemptTimer();
           armTimer(idleTimeoutMs, 'idle-timeout');
         }
         this.metrics.bytesReceived(value.byteLength, lastByteAt);
-        this.store.invalidate();
+        dispatched = 0;
         decoder.push(value);
+        if (dispatched > 0) {
+          this.failures = 0;
+          this.error = null;
+          this.lastProgressAt = lastByteAt;
+        }
+        // After the push, so the snapshot published now (or at the next frame) has its events.
+        this.store.invalidate();
         if (run !== this.run) {
           void reader.cancel().catch(() => {});
           return this.abortedError(controller);
@@ -387,9 +412,18 @@ export class SSEClient {
       if (isStreamError(cause)) return cause;
       return new StreamError('network', 'The connection failed or was interrupted.', { cause });
     } finally {
-      if (timer !== null) this.clock.clearTimeout(timer);
-      if (this.controller === controller) this.controller = null;
+      if (stopReading !== null) controller.signal.removeEventListener('abort', stopReading);
+      if (this.controller === controller) {
+        this.clearAttemptTimer();
+        this.controller = null;
+      }
     }
+  }
+
+  private clearAttemptTimer(): void {
+    if (this.attemptTimer === null) return;
+    this.clock.clearTimeout(this.attemptTimer);
+    this.attemptTimer = null;
   }
 
   private abortedError(controller: AbortController): StreamError {
@@ -466,7 +500,14 @@ export class SSEClient {
       // Back online: the network is likely fine again, retry at once.
       const stopListening = this.environment.onOnline(() => finish(true));
       this.cancelWait = () => finish(false);
-      if (this.environment.isOnline()) timer = this.clock.setTimeout(() => finish(true), delay);
+      // Offline (now, or by the time the delay is over): an attempt would only fail and burn a
+      // retry, so wait for the `online` signal instead.
+      if (this.environment.isOnline()) {
+        timer = this.clock.setTimeout(() => {
+          timer = null;
+          if (this.environment.isOnline()) finish(true);
+        }, delay);
+      }
     });
   }
 
@@ -474,7 +515,10 @@ export class SSEClient {
     if (this.options.whenHidden !== 'close' || this.unwatchVisibility) return;
     this.unwatchVisibility = this.environment.onVisibilityChange(() => {
       if (this.environment.isHidden()) {
-        if (!this.isActive() || (this.responseStarted && !this.canResend())) return;
+        // A request in flight that could not be re-sent stays open: a POST may already be
+        // running on the server before its first response byte, so closing it now and sending
+        // it again on return would run it twice.
+        if (!this.isActive() || (this.controller !== null && !this.canResend())) return;
         this.pausedWhileHidden = true;
         this.halt();
       } else if (this.pausedWhileHidden) {
@@ -492,23 +536,36 @@ export class SSEClient {
     this.store.invalidate();
   }
 
+  /** The per-event path of {@link emit}, kept free of the type dispatch. */
+  private emitEvent(event: SSEEvent): void {
+    const own = this.options.onEvent;
+    if (own !== undefined) this.call(own as (arg: unknown) => void, event);
+    const set = this.listeners.event;
+    if (set.size > 0) for (const listener of set) this.call(listener as (arg: unknown) => void, event);
+  }
+
   private emit(type: 'event', event: SSEEvent): void;
   private emit(type: 'open'): void;
   private emit(type: 'error', error: StreamError): void;
   private emit(type: keyof Listeners, arg?: SSEEvent | StreamError): void {
-    const own =
-      type === 'event' ? this.options.onEvent : type === 'open' ? this.options.onOpen : this.options.onError;
-    const all = [own, ...this.listeners[type]] as Array<((arg: unknown) => void) | undefined>;
-    for (const listener of all) {
-      if (!listener) continue;
-      try {
-        listener(arg);
-      } catch (error) {
-        // A consumer's bug must not corrupt the stream state: report it out of band.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
+    const own = (
+      type === 'event' ? this.options.onEvent : type === 'open' ? this.options.onOpen : this.options.onError
+    ) as ((arg: unknown) => void) | undefined;
+    if (own) this.call(own, arg);
+    // Runs once per event: iterate the set directly instead of copying it into an array.
+    // A listener added meanwhile is also called (Set iteration semantics); one removed is not.
+    const set = this.listeners[type] as Set<(arg: unknown) => void>;
+    if (set.size > 0) for (const listener of set) this.call(listener, arg);
+  }
+
+  private call(listener: (arg: unknown) => void, arg: unknown): void {
+    try {
+      listener(arg);
+    } catch (error) {
+      // A consumer's bug must not corrupt the stream state: report it out of band.
+      queueMicrotask(() => {
+        throw error;
+      });
     }
   }
 

@@ -20,6 +20,9 @@ export interface SSEDecoderCallbacks {
   onComment?(comment: string): void;
 }
 
+// Hoisted: `decode(bytes, { stream: true })` with a literal allocates an options object per read.
+const STREAMING: TextDecodeOptions = { stream: true };
+
 /**
  * Bytes → events for one response body, with the browser EventSource's semantics:
  * UTF-8 decoded in streaming mode (so a code point split across network reads is kept whole),
@@ -27,38 +30,53 @@ export interface SSEDecoderCallbacks {
  * discarded at the end of the body. Field parsing is eventsource-parser's.
  */
 export class SSEDecoder {
-  // ignoreBOM keeps a BOM in the text so the parser strips exactly one, as the spec's
-  // "UTF-8 decode" does; stripping it here too would eat a second, legitimate U+FEFF.
-  private decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // The TextDecoder strips exactly one leading U+FEFF per body (its default), as the spec's
+  // "UTF-8 decode" does, and keeps a second one. The parser has its own BOM rule that also
+  // strips the *characters* "ï»¿" (a raw BOM decoded as Latin-1): valid text EventSource keeps.
+  // So the parser is primed with a bare line break (an empty line with nothing buffered, which
+  // dispatches nothing) before the first text of each body, which ends its BOM check.
+  private decoder = new TextDecoder('utf-8');
   private readonly parser: EventSourceParser;
+  private primed = false;
   private lastEventId: string;
 
   constructor(callbacks: SSEDecoderCallbacks, initialLastEventId = '') {
     this.lastEventId = initialLastEventId;
+    const { onEvent, onId, onRetry, onComment } = callbacks;
     this.parser = createParser({
       onId: (id) => {
+        // Called only when the block is dispatched (a blank line), so the id of a block the
+        // body never finished is not committed, as in EventSource.
         this.lastEventId = id;
-        callbacks.onId(id);
+        onId(id);
       },
       onEvent: (message) => {
-        callbacks.onEvent({ type: message.event ?? 'message', data: message.data, lastEventId: this.lastEventId });
+        onEvent({ type: message.event ?? 'message', data: message.data, lastEventId: this.lastEventId });
       },
-      onRetry: (ms) => callbacks.onRetry(ms),
-      ...(callbacks.onComment ? { onComment: callbacks.onComment } : {}),
+      onRetry,
+      ...(onComment ? { onComment } : {}),
     });
   }
 
   /** Feeds one network read. */
   push(bytes: Uint8Array): void {
-    const text = this.decoder.decode(bytes, { stream: true });
-    if (text) this.parser.feed(text);
+    const text = this.decoder.decode(bytes, STREAMING);
+    if (text.length === 0) return;
+    if (!this.primed) {
+      this.primed = true;
+      this.parser.feed('\n');
+    }
+    this.parser.feed(text);
   }
 
   /** The body ended: flush the decoder and drop any event that was not terminated by a blank line. */
   end(): void {
     const tail = this.decoder.decode();
-    if (tail) this.parser.feed(tail);
+    if (tail.length > 0) {
+      if (!this.primed) this.parser.feed('\n');
+      this.parser.feed(tail);
+    }
     this.parser.reset();
-    this.decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    this.primed = false;
   }
 }
