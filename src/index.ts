@@ -16,6 +16,7 @@ export {
 } from './core/transport/sse-client.js';
 export type {
   SSEClientOptions,
+  SSEOpenInfo,
   SSERequestOptions,
   SSESnapshot,
   SSEEvent,
@@ -63,3 +64,54 @@ export type {
 export { DEFAULT_HEARTBEAT } from './core/transport/socket-heartbeat.js';
 export { DEFAULT_OUTBOUND_QUEUE } from './core/transport/socket-queue.js';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './core/transport/socket-requests.js';
+
+// Chat: protocol adapters, the chat store and useChatStream.
+export { useChatStream } from './hooks/useChatStream.js';
+export type { UseChatStreamOptions, UseChatStreamResult } from './hooks/useChatStream.js';
+export { ChatStore } from './core/chat/chat-store.js';
+export type { ChatStatus, ChatSnapshot, ChatStoreOptions, ChatRequestContext } from './core/chat/chat-store.js';
+export { messageText } from './core/chat/types.js';
+export type {
+  ChatMessage,
+  MessagePart,
+  TextPart,
+  ReasoningPart,
+  ToolPart,
+  ToolState,
+  SourcePart,
+  DataPart,
+  MessageStatus,
+  MessageMetrics,
+} from './core/chat/types.js';
+export { localStoragePersistence } from './core/chat/persistence.js';
+export type { ChatPersistence } from './core/chat/persistence.js';
+export type { ReplyTransport, ReplyRequest, ReplyHandlers } from './core/chat/transport.js';
+export { sseReplyTransport } from './core/chat/sse-reply-transport.js';
+export type { SSEReplyOptions } from './core/chat/sse-reply-transport.js';
+export { socketReplyTransport } from './core/chat/socket-reply-transport.js';
+export type { SocketReplyOptions } from './core/chat/socket-reply-transport.js';
+export {
+  protocols,
+  getProtocol,
+  detectProtocol,
+  genericProtocol,
+  textProtocol,
+  chunkEventsProtocol,
+  anthropicProtocol,
+  openaiProtocol,
+  openaiResponsesProtocol,
+  aiSdkProtocol,
+  llamaindexProtocol,
+  wsChatProtocol,
+} from './core/protocols/index.js';
+export type {
+  DetectProtocolInput,
+  ChatStreamEvent,
+  FinishReason,
+  ProtocolAdapter,
+  ProtocolDecoder,
+  ProtocolName,
+  Source,
+  Usage,
+  WireFrame,
+} from './core/protocols/index.js';

@@ -34,6 +34,12 @@ export function isEventStream(response: Response): boolean {
   return type !== null && type.split(';')[0]!.trim().toLowerCase() === 'text/event-stream';
 }
 
+/** True for a `text/plain` response (a plain text stream). */
+export function isPlainText(response: Response): boolean {
+  const type = response.headers.get('content-type');
+  return type !== null && type.split(';')[0]!.trim().toLowerCase() === 'text/plain';
+}
+
 export function contentTypeError(response: Response): StreamError {
   const declared = (response.headers.get('content-type') ?? 'none').split(';')[0]!.trim();
   return new StreamError(

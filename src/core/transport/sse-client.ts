@@ -6,8 +6,9 @@ import { browserEnvironment, type StreamEnvironment } from '../environment.js';
 import { StreamError, isStreamError } from '../errors.js';
 import { platformFrames, type FrameSource } from '../frames.js';
 import { MetricsRecorder, type StreamMetrics } from '../metrics.js';
-import { contentTypeError, errorForStatus, isEventStream, isRetryableStatus } from './http-errors.js';
+import { contentTypeError, errorForStatus, isEventStream, isPlainText, isRetryableStatus } from './http-errors.js';
 import { SSEDecoder, type SSEEvent } from './sse-events.js';
+import { TextChunkDecoder } from './text-chunks.js';
 import type { StreamStatus } from './status.js';
 
 export type { SSEEvent } from './sse-events.js';
@@ -85,8 +86,16 @@ export interface SSEClientOptions extends SSERequestOptions {
   whenHidden?: 'keep' | 'close';
   /** Called for every dispatched event, in order, none dropped (not batched). */
   onEvent?: (event: SSEEvent) => void;
-  /** Called on each successful connection (a 2xx `text/event-stream` response). */
-  onOpen?: () => void;
+  /** Called on each successful connection (a 2xx `text/event-stream` response), with its details. */
+  onOpen?: (info: SSEOpenInfo) => void;
+  /** Called when the stream ended normally: its terminal event, the end of a text body, or a 204. */
+  onEnd?: () => void;
+  /**
+   * Also accept `text/plain` bodies (plain text LLM streams): each network read is dispatched as
+   * one event `{ type: 'text', data: <decoded text> }` and the end of the body is a normal end.
+   * Default `false`: anything but `text/event-stream` is a `content-type` error.
+   */
+  acceptText?: boolean;
   /** Called once per connection error; `error.willRetry` says whether a reconnect follows. */
   onError?: (error: StreamError) => void;
   /** Injectable time source (tests). */
@@ -111,9 +120,18 @@ export interface SSESnapshot {
   metrics: StreamMetrics;
 }
 
+/** What {@link SSEClientOptions.onOpen} learns about the response. */
+export interface SSEOpenInfo {
+  status: number;
+  headers: Headers;
+  /** The response's `content-type` header, or null. */
+  contentType: string | null;
+}
+
 type Listeners = {
   event: Set<(event: SSEEvent) => void>;
-  open: Set<() => void>;
+  open: Set<(info: SSEOpenInfo) => void>;
+  end: Set<() => void>;
   error: Set<(error: StreamError) => void>;
 };
 
@@ -147,7 +165,7 @@ export class SSEClient {
   private readonly environment: StreamEnvironment;
   private readonly metrics = new MetricsRecorder();
   private readonly store: BatchedStore<SSESnapshot>;
-  private readonly listeners: Listeners = { event: new Set(), open: new Set(), error: new Set() };
+  private readonly listeners: Listeners = { event: new Set(), open: new Set(), end: new Set(), error: new Set() };
   private readonly demand = new ConnectionDemand(() => this.stop());
 
   constructor(options: SSEClientOptions) {
@@ -165,7 +183,8 @@ export class SSEClient {
 
   /** Adds a listener for every event / each open / each error. Returns the remove function. */
   on(type: 'event', listener: (event: SSEEvent) => void): () => void;
-  on(type: 'open', listener: () => void): () => void;
+  on(type: 'open', listener: (info: SSEOpenInfo) => void): () => void;
+  on(type: 'end', listener: () => void): () => void;
   on(type: 'error', listener: (error: StreamError) => void): () => void;
   on(type: keyof Listeners, listener: (arg: never) => void): () => void {
     const set = this.listeners[type] as Set<(arg: never) => void>;
@@ -242,6 +261,7 @@ export class SSEClient {
       if (outcome === 'done') {
         this.setStatus('closed');
         this.store.flush();
+        this.emit('end');
         return;
       }
       const delay = this.retryDelay(outcome);
@@ -319,7 +339,8 @@ export class SSEClient {
         void response.body?.cancel().catch(() => {});
         return errorForStatus(response);
       }
-      if (!isEventStream(response)) {
+      const textMode = this.options.acceptText === true && !isEventStream(response) && isPlainText(response);
+      if (!isEventStream(response) && !textMode) {
         void response.body?.cancel().catch(() => {});
         return contentTypeError(response);
       }
@@ -329,7 +350,7 @@ export class SSEClient {
 
       this.responseStarted = true;
       this.setStatus('open');
-      this.emit('open');
+      this.emit('open', { status: response.status, headers: response.headers, contentType: response.headers.get('content-type') });
       if (run !== this.run) return this.abortedError(controller);
 
       let terminalSeen = false;
@@ -338,7 +359,17 @@ export class SSEClient {
       // client's per-event overhead on a burst.
       let dispatched = 0;
       const isTerminal = this.options.isTerminal === undefined ? isDefaultTerminalEvent : this.options.isTerminal;
-      const decoder = new SSEDecoder(
+      const dispatch = (event: SSEEvent) => {
+        // A listener may have stopped us, or the stream already ended, earlier in this read.
+        if (run !== this.run || terminalSeen) return;
+        dispatched++;
+        this.metrics.eventDispatched(lastByteAt);
+        this.emitEvent(event);
+        if (isTerminal !== false && isTerminal(event)) terminalSeen = true;
+      };
+      const decoder = textMode
+        ? new TextChunkDecoder((text) => dispatch({ type: 'text', data: text, lastEventId: this.lastEventId }))
+        : new SSEDecoder(
         {
           onId: (id) => {
             // Same guard as events: an id after a stop or after the terminal event belongs to an
@@ -349,14 +380,7 @@ export class SSEClient {
           onRetry: (ms) => {
             this.serverRetryMs = ms;
           },
-          onEvent: (event) => {
-            // A listener may have stopped us, or the stream already ended, earlier in this read.
-            if (run !== this.run || terminalSeen) return;
-            dispatched++;
-            this.metrics.eventDispatched(lastByteAt);
-            this.emitEvent(event);
-            if (isTerminal !== false && isTerminal(event)) terminalSeen = true;
-          },
+          onEvent: dispatch,
         },
         this.lastEventId,
       );
@@ -404,7 +428,8 @@ export class SSEClient {
         }
       }
       decoder.end();
-      return terminalSeen
+      // A plain text body has no end marker: its end is the reply's end.
+      return terminalSeen || textMode
         ? 'done'
         : new StreamError('truncated', 'The stream closed before its end event; the reply may be incomplete.');
     } catch (cause) {
@@ -545,11 +570,18 @@ export class SSEClient {
   }
 
   private emit(type: 'event', event: SSEEvent): void;
-  private emit(type: 'open'): void;
+  private emit(type: 'open', info: SSEOpenInfo): void;
+  private emit(type: 'end'): void;
   private emit(type: 'error', error: StreamError): void;
-  private emit(type: keyof Listeners, arg?: SSEEvent | StreamError): void {
+  private emit(type: keyof Listeners, arg?: SSEEvent | StreamError | SSEOpenInfo): void {
     const own = (
-      type === 'event' ? this.options.onEvent : type === 'open' ? this.options.onOpen : this.options.onError
+      type === 'event'
+        ? this.options.onEvent
+        : type === 'open'
+          ? this.options.onOpen
+          : type === 'end'
+            ? this.options.onEnd
+            : this.options.onError
     ) as ((arg: unknown) => void) | undefined;
     if (own) this.call(own, arg);
     // Runs once per event: iterate the set directly instead of copying it into an array.
