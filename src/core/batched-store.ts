@@ -46,8 +46,11 @@ export class BatchedStore<S> {
   invalidate(): void {
     this.dirty = true;
     if (this.listeners.size === 0 || this.frame !== null) return;
-    this.publish(true);
+    // Open the frame window before publishing: a listener that unsubscribes during the
+    // publication (the last one) must be able to cancel it, or a frame would stay pending with
+    // nobody listening and getSnapshot would keep serving the old value.
     this.frame = this.frames.request(this.onFrame);
+    this.publish(true);
   }
 
   /** Publishes a pending change at once (used for terminal transitions such as stop). */
@@ -62,8 +65,8 @@ export class BatchedStore<S> {
 
   private readonly onFrame = (): void => {
     if (this.dirty && this.listeners.size > 0) {
-      this.publish(true);
       this.frame = this.frames.request(this.onFrame);
+      this.publish(true);
     } else {
       this.frame = null;
     }
