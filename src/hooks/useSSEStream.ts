@@ -1,9 +1,16 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { SharedClients } from '../core/demand.js';
 import type { StreamError } from '../core/errors.js';
-import { SSEClient, type SSEClientOptions, type SSEEvent, type SSESnapshot } from '../core/transport/sse-client.js';
+import {
+  SSEClient,
+  type SSEClientOptions,
+  type SSEEvent,
+  type SSEOpenInfo,
+  type SSESnapshot,
+} from '../core/transport/sse-client.js';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
+import { useStreamClient } from './useStreamClient.js';
 
 /** Options of {@link useSSEStream}: the client's options plus React-side switches. */
 export interface UseSSEStreamOptions extends Omit<SSEClientOptions, 'url' | 'onEvent' | 'onOpen' | 'onError'> {
@@ -16,8 +23,8 @@ export interface UseSSEStreamOptions extends Omit<SSEClientOptions, 'url' | 'onE
   key?: string;
   /** Called for every dispatched event, in order, none dropped — not batched to frames. */
   onEvent?: (event: SSEEvent) => void;
-  /** Called on each successful connection. */
-  onOpen?: () => void;
+  /** Called on each successful connection, with the response's status and headers. */
+  onOpen?: (info: SSEOpenInfo) => void;
   /** Called once per connection error; `error.willRetry` tells whether it reconnects. */
   onError?: (error: StreamError) => void;
 }
@@ -31,11 +38,6 @@ export interface UseSSEStreamResult extends SSESnapshot {
 }
 
 const sharedClients = new SharedClients<SSEClient>();
-/**
- * Which mounted component configures a shared client. Decided at commit, not in `useMemo`:
- * StrictMode calls the memo factory twice, so "I created it" is false for everyone there.
- */
-const configurers = new WeakMap<SSEClient, object>();
 
 const IDLE: SSESnapshot = Object.freeze({
   status: 'idle',
@@ -74,57 +76,28 @@ function clientOptions(options: UseSSEStreamOptions): Partial<SSEClientOptions> 
  * ```
  */
 export function useSSEStream(url: string | URL | null, options: UseSSEStreamOptions = {}): UseSSEStreamResult {
-  const { enabled = true, key } = options;
-  const href = url === null ? null : String(url);
   const latest = useRef(options);
-  const self = useRef<object>({});
-
-  const client = useMemo(() => {
-    if (href === null) return null;
-    const create = () => new SSEClient({ ...clientOptions(options), url: href });
-    return key === undefined ? create() : sharedClients.getOrCreate(key, create);
-    // Only the identity of the stream picks the client; other options are pushed below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [href, key]);
-
-  // Keep request options (a fresh token function, a new body) current for the next attempt.
-  // With a shared key the first mounted holder configures it (the next one once it unmounts).
+  // Callbacks are read when events arrive, so the latest ones are always used.
   useIsomorphicLayoutEffect(() => {
     latest.current = options;
-    if (client === null) return;
-    if (!configurers.has(client)) configurers.set(client, self.current);
-    if (configurers.get(client) === self.current) client.setOptions(clientOptions(options));
   });
-
-  // Presence: listeners plus a hold on the client; the last holder to unmount stops it.
-  useEffect(() => {
-    if (client === null) return;
-    const off = [
-      client.on('event', (event) => latest.current.onEvent?.(event)),
-      client.on('open', () => latest.current.onOpen?.()),
-      client.on('error', (error) => latest.current.onError?.(error)),
-    ];
-    const release = client.retain();
-    return () => {
-      for (const remove of off) remove();
-      if (configurers.get(client) === self.current) configurers.delete(client);
-      release();
-      if (key !== undefined) {
-        queueMicrotask(() => {
-          if (client.holders === 0) sharedClients.delete(key, client);
-        });
-      }
-    };
-  }, [client, key]);
-
-  // Connection: `enabled` starts it; turning `enabled` off stops it.
-  const wasEnabled = useRef(false);
-  useEffect(() => {
-    if (client === null) return;
-    if (enabled) client.start();
-    else if (wasEnabled.current) client.stop();
-    wasEnabled.current = enabled;
-  }, [client, enabled]);
+  const client = useStreamClient<SSEClient>({
+    href: url === null ? null : String(url),
+    key: options.key,
+    enabled: options.enabled ?? true,
+    registry: sharedClients,
+    create: (href) => new SSEClient({ ...clientOptions(options), url: href }),
+    // A fresh token function or a new body applies from the next attempt.
+    configure: (target) => target.setOptions(clientOptions(options)),
+    listen: (target) => {
+      const off = [
+        target.on('event', (event) => latest.current.onEvent?.(event)),
+        target.on('open', (info) => latest.current.onOpen?.(info)),
+        target.on('error', (error) => latest.current.onError?.(error)),
+      ];
+      return () => off.forEach((remove) => remove());
+    },
+  });
 
   const snapshot = useSyncExternalStore(
     client?.subscribe ?? idleSubscribe,

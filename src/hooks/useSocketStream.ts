@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { SharedClients } from '../core/demand.js';
 import type { StreamError } from '../core/errors.js';
 import {
@@ -11,6 +11,7 @@ import {
   type SocketSnapshot,
 } from '../core/transport/socket-client.js';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
+import { useStreamClient } from './useStreamClient.js';
 
 /** Options of {@link useSocketStream}: the client's options plus React-side switches. */
 export interface UseSocketStreamOptions<TIn = unknown>
@@ -103,62 +104,29 @@ export function useSocketStream<TIn = unknown>(
   url: string | URL | null,
   options: UseSocketStreamOptions<TIn> = {},
 ): UseSocketStreamResult<TIn> {
-  const { enabled = true, key } = options;
-  const href = url === null ? null : String(url);
   const latest = useRef(options);
-
-  const { client, owner } = useMemo(() => {
-    if (href === null) return { client: null, owner: false };
-    let created = false;
-    const create = () => {
-      created = true;
-      return new SocketClient<TIn>({ ...clientOptions(options), url: href });
-    };
-    const found =
-      key === undefined
-        ? create()
-        : (sharedClients.getOrCreate(key, create as () => SocketClient<unknown>) as SocketClient<TIn>);
-    return { client: found, owner: created };
-    // Only the identity of the socket picks the client; other options are pushed below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [href, key]);
-
-  // Keep credentials functions and callbacks current for the next attempt. With a shared key
-  // only the component that created the client configures it.
+  // Callbacks are read when messages arrive, so the latest ones are always used.
   useIsomorphicLayoutEffect(() => {
     latest.current = options;
-    if (client !== null && owner) client.setOptions(clientOptions(options));
   });
-
-  // Presence: listeners plus a hold on the client; the last holder to unmount closes the socket.
-  useEffect(() => {
-    if (client === null) return;
-    const off = [
-      client.on('message', (message) => latest.current.onMessage?.(message)),
-      client.on('open', () => latest.current.onOpen?.()),
-      client.on('close', (info) => latest.current.onClose?.(info)),
-      client.on('error', (error) => latest.current.onError?.(error)),
-    ];
-    const release = client.retain();
-    return () => {
-      for (const remove of off) remove();
-      release();
-      if (key !== undefined) {
-        queueMicrotask(() => {
-          if (client.holders === 0) sharedClients.delete(key, client as SocketClient<unknown>);
-        });
-      }
-    };
-  }, [client, key]);
-
-  // Connection: `enabled` starts it; turning `enabled` off stops it.
-  const wasEnabled = useRef(false);
-  useEffect(() => {
-    if (client === null) return;
-    if (enabled) client.start();
-    else if (wasEnabled.current) client.stop();
-    wasEnabled.current = enabled;
-  }, [client, enabled]);
+  const client = useStreamClient<SocketClient<TIn>>({
+    href: url === null ? null : String(url),
+    key: options.key,
+    enabled: options.enabled ?? true,
+    registry: sharedClients as unknown as SharedClients<SocketClient<TIn>>,
+    create: (href) => new SocketClient<TIn>({ ...clientOptions(options), url: href }),
+    // Credentials functions and settings apply from the next attempt.
+    configure: (target) => target.setOptions(clientOptions(options)),
+    listen: (target) => {
+      const off = [
+        target.on('message', (message) => latest.current.onMessage?.(message)),
+        target.on('open', () => latest.current.onOpen?.()),
+        target.on('close', (info) => latest.current.onClose?.(info)),
+        target.on('error', (error) => latest.current.onError?.(error)),
+      ];
+      return () => off.forEach((remove) => remove());
+    },
+  });
 
   const snapshot = useSyncExternalStore<SocketSnapshot<TIn>>(
     client?.subscribeSnapshot ?? idleSubscribe,

@@ -35,7 +35,7 @@ function serveFixture(url: string, fixture: ProtocolFixture) {
   );
 }
 
-const sseFixtures = Object.entries(fixtures).filter(([, f]) => !f.file.endsWith('.jsonl') && f.expected.errors.length === 0);
+const sseFixtures = (Object.entries(fixtures) as Array<[string, ProtocolFixture]>).filter(([, f]) => !f.file.endsWith('.jsonl') && f.expected.errors.length === 0);
 
 describe('every wire format, detected from the response, ends in the same message', () => {
   test.each(sseFixtures)('%s', async (name, fixture) => {
