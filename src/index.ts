@@ -115,3 +115,7 @@ export type {
   Usage,
   WireFrame,
 } from './core/protocols/index.js';
+
+// Chat UI: StreamChat and its headless parts (message list, streaming text, cursor, composer,
+// status announcer …), labels (English, Spanish) and theming.
+export * from './components/index.js';

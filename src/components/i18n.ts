@@ -1,0 +1,246 @@
+import type { ToolState } from '../core/chat/types.js';
+import type { FinishReason } from '../core/protocols/types.js';
+
+/** Every string StreamChat shows or announces. Override any of them with the `labels` prop. */
+export interface ChatLabels {
+  /** Accessible name of the transcript (`role="log"`). */
+  conversation: string;
+  /** Visually hidden author names, read before each message. */
+  user: string;
+  assistant: string;
+  system: string;
+  emptyTitle: string;
+  emptyHint: string;
+  /** Label of the message box (visually hidden). */
+  composerLabel: string;
+  placeholder: string;
+  /** Visible hint under the message box. */
+  composerHint: string;
+  send: string;
+  stop: string;
+  regenerate: string;
+  retry: string;
+  jumpToLatest: string;
+  /** Shown while the reply has been asked for but no token has arrived. */
+  writing: string;
+  /** Status region announcements: boundaries only, never tokens. */
+  responding: string;
+  responseComplete: string;
+  responseStopped: string;
+  /** Announced and shown when a reply fails. */
+  error: (message: string) => string;
+  /** Note under a reply that was stopped. */
+  stopped: string;
+  reasoning: string;
+  reasoningStreaming: string;
+  tools: string;
+  toolStates: Record<ToolState, string>;
+  /** A tool call the finished reply asked your app to run (no result in the stream). */
+  toolRequested: string;
+  toolInput: string;
+  toolOutput: string;
+  sources: string;
+  usage: string;
+  inputTokens: string;
+  outputTokens: string;
+  totalTokens: string;
+  stopReason: string;
+  finishReasons: Record<FinishReason, string>;
+  duration: string;
+  stats: string;
+  statsUserMessages: string;
+  statsReplies: string;
+  statsCharacters: string;
+  statsAverageLength: string;
+  statsSessionTime: string;
+}
+
+/** A partial override of {@link ChatLabels}; nested dictionaries may be partial too. */
+export type ChatLabelsOverride = Partial<Omit<ChatLabels, 'toolStates' | 'finishReasons'>> & {
+  toolStates?: Partial<Record<ToolState, string>>;
+  finishReasons?: Partial<Record<FinishReason, string>>;
+};
+
+export const en: ChatLabels = {
+  conversation: 'Conversation',
+  user: 'You',
+  assistant: 'Assistant',
+  system: 'System',
+  emptyTitle: 'No messages yet',
+  emptyHint: 'Ask something to start the conversation.',
+  composerLabel: 'Message',
+  placeholder: 'Write a message…',
+  composerHint: 'Enter to send, Shift+Enter for a new line',
+  send: 'Send',
+  stop: 'Stop',
+  regenerate: 'Regenerate',
+  retry: 'Retry',
+  jumpToLatest: 'Jump to latest',
+  writing: 'Writing…',
+  responding: 'Responding…',
+  responseComplete: 'Response complete',
+  responseStopped: 'Response stopped',
+  error: (message) => `Error: ${message}`,
+  stopped: 'Stopped',
+  reasoning: 'Reasoning',
+  reasoningStreaming: 'Thinking…',
+  tools: 'Steps',
+  toolStates: {
+    'input-streaming': 'Preparing',
+    'input-available': 'Running',
+    'output-available': 'Done',
+    'output-error': 'Failed',
+  },
+  toolRequested: 'Requested',
+  toolInput: 'Input',
+  toolOutput: 'Output',
+  sources: 'Sources',
+  usage: 'Usage',
+  inputTokens: 'Input tokens',
+  outputTokens: 'Output tokens',
+  totalTokens: 'Total tokens',
+  stopReason: 'Stop reason',
+  finishReasons: {
+    stop: 'Finished',
+    length: 'Length limit reached',
+    'tool-calls': 'Tool calls',
+    'content-filter': 'Content filter',
+    error: 'Error',
+    aborted: 'Aborted',
+    other: 'Other',
+  },
+  duration: 'Duration',
+  stats: 'Conversation stats',
+  statsUserMessages: 'Your messages',
+  statsReplies: 'Replies',
+  statsCharacters: 'Characters',
+  statsAverageLength: 'Average reply length',
+  statsSessionTime: 'Session time',
+};
+
+export const es: ChatLabels = {
+  conversation: 'Conversación',
+  user: 'Tú',
+  assistant: 'Asistente',
+  system: 'Sistema',
+  emptyTitle: 'Aún no hay mensajes',
+  emptyHint: 'Pregunta algo para empezar la conversación.',
+  composerLabel: 'Mensaje',
+  placeholder: 'Escribe un mensaje…',
+  composerHint: 'Intro para enviar, Mayús+Intro para una nueva línea',
+  send: 'Enviar',
+  stop: 'Detener',
+  regenerate: 'Regenerar',
+  retry: 'Reintentar',
+  jumpToLatest: 'Ir al final',
+  writing: 'Escribiendo…',
+  responding: 'Respondiendo…',
+  responseComplete: 'Respuesta completa',
+  responseStopped: 'Respuesta detenida',
+  error: (message) => `Error: ${message}`,
+  stopped: 'Detenida',
+  reasoning: 'Razonamiento',
+  reasoningStreaming: 'Pensando…',
+  tools: 'Pasos',
+  toolStates: {
+    'input-streaming': 'Preparando',
+    'input-available': 'En curso',
+    'output-available': 'Hecho',
+    'output-error': 'Falló',
+  },
+  toolRequested: 'Solicitada',
+  toolInput: 'Entrada',
+  toolOutput: 'Resultado',
+  sources: 'Fuentes',
+  usage: 'Uso',
+  inputTokens: 'Tokens de entrada',
+  outputTokens: 'Tokens de salida',
+  totalTokens: 'Tokens totales',
+  stopReason: 'Motivo de fin',
+  finishReasons: {
+    stop: 'Terminada',
+    length: 'Límite de longitud',
+    'tool-calls': 'Llamadas a herramientas',
+    'content-filter': 'Filtro de contenido',
+    error: 'Error',
+    aborted: 'Interrumpida',
+    other: 'Otro',
+  },
+  duration: 'Duración',
+  stats: 'Estadísticas de la conversación',
+  statsUserMessages: 'Tus mensajes',
+  statsReplies: 'Respuestas',
+  statsCharacters: 'Caracteres',
+  statsAverageLength: 'Longitud media de respuesta',
+  statsSessionTime: 'Duración de la sesión',
+};
+
+/** The shipped dictionaries, by language. */
+export const chatDictionaries: Readonly<Record<string, ChatLabels>> = { en, es };
+
+/**
+ * The labels for `locale` (`'es'`, `'es-MX'` … fall back by language, then to English) with
+ * `overrides` applied on top.
+ */
+export function resolveLabels(locale: string | undefined, overrides?: ChatLabelsOverride): ChatLabels {
+  const language = (locale ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
+  const base = chatDictionaries[language] ?? en;
+  if (!overrides) return base;
+  return {
+    ...base,
+    ...overrides,
+    toolStates: { ...base.toolStates, ...overrides.toolStates },
+    finishReasons: { ...base.finishReasons, ...overrides.finishReasons },
+  } as ChatLabels;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached `Intl.NumberFormat` (formatting per render must not build formatters). */
+export function numberFormat(locale: string | undefined, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options ?? {})}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+/** A message's time of day, in `locale`. */
+export function formatTime(locale: string | undefined, epochMs: number): string {
+  const key = locale ?? '';
+  let format = timeFormats.get(key);
+  if (!format) timeFormats.set(key, (format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' })));
+  return format.format(epochMs);
+}
+
+interface DurationFormatLike {
+  format(duration: Record<string, number>): string;
+}
+
+/**
+ * A duration such as "2 min, 5 sec", through `Intl.DurationFormat` where the runtime has it,
+ * else through unit number formats.
+ */
+export function formatDuration(locale: string | undefined, ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const DurationFormat = (Intl as unknown as { DurationFormat?: new (locale?: string, options?: object) => DurationFormatLike })
+    .DurationFormat;
+  const parts: Record<string, number> = {};
+  if (hours > 0) parts['hours'] = hours;
+  if (minutes > 0) parts['minutes'] = minutes;
+  if (seconds > 0 || (hours === 0 && minutes === 0)) parts['seconds'] = seconds;
+  if (DurationFormat) {
+    // Zero units are hidden by default, which would print nothing for "0 sec".
+    return new DurationFormat(locale, { style: 'short', ...(total === 0 ? { secondsDisplay: 'always' } : {}) }).format(parts);
+  }
+  const unit = (value: number, name: string) =>
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  const out: string[] = [];
+  if (parts['hours'] !== undefined) out.push(unit(hours, 'hour'));
+  if (parts['minutes'] !== undefined) out.push(unit(minutes, 'minute'));
+  if (parts['seconds'] !== undefined) out.push(unit(seconds, 'second'));
+  return out.join(' ');
+}

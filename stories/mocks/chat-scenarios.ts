@@ -1,0 +1,239 @@
+import { http, HttpResponse, ws, type RequestHandler, type WebSocketHandler } from 'msw';
+import { sseHandler, sseResponse, type ScriptedEvent } from '../../src/msw/index.js';
+import aiSdkRaw from '../../test/fixtures/protocols/ai-sdk.sse?raw';
+import anthropicErrorRaw from '../../test/fixtures/protocols/anthropic-error.sse?raw';
+import anthropicRaw from '../../test/fixtures/protocols/anthropic.sse?raw';
+import chunkEventsErrorRaw from '../../test/fixtures/protocols/chunk-events-error.sse?raw';
+import chunkEventsRaw from '../../test/fixtures/protocols/chunk-events.sse?raw';
+import genericAgentRaw from '../../test/fixtures/protocols/generic-agent.sse?raw';
+import genericRaw from '../../test/fixtures/protocols/generic.sse?raw';
+import llamaindexRaw from '../../test/fixtures/protocols/llamaindex.sse?raw';
+import openaiErrorRaw from '../../test/fixtures/protocols/openai-error.sse?raw';
+import openaiReasoningRaw from '../../test/fixtures/protocols/openai-reasoning.sse?raw';
+import openaiResponsesRaw from '../../test/fixtures/protocols/openai-responses.sse?raw';
+import openaiRaw from '../../test/fixtures/protocols/openai.sse?raw';
+import textRaw from '../../test/fixtures/protocols/text.txt?raw';
+import wsChatRaw from '../../test/fixtures/protocols/ws-chat.jsonl?raw';
+
+/**
+ * Mocked chat endpoints for the StreamChat stories and browser tests: every protocol fixture
+ * replayed as its server sends it (paced, so streaming is visible), plus scenarios for each
+ * state of the chat (slow, never answering, failing, tool-using, hostile text). One URL per
+ * scenario, so stories on one docs page never share a handler.
+ */
+export const chatUrls = {
+  anthropic: '/api/chat/anthropic',
+  anthropicError: '/api/chat/anthropic-error',
+  openai: '/api/chat/openai',
+  openaiReasoning: '/api/chat/openai-reasoning',
+  openaiError: '/api/chat/openai-error',
+  openaiResponses: '/api/chat/openai-responses',
+  aiSdk: '/api/chat/ai-sdk',
+  llamaindex: '/api/chat/llamaindex',
+  generic: '/api/chat/generic',
+  genericAgent: '/api/chat/generic-agent',
+  chunkEvents: '/api/chat/chunk-events',
+  chunkEventsError: '/api/chat/chunk-events-error',
+  text: '/api/chat/text',
+  /** Answers quoting the question, numbered per request (so a regenerated reply differs). */
+  echo: '/api/chat/echo',
+  /** A long reply (paragraphs and a code block) at 40 ms a word: for stop, cursor, scrolling. */
+  slow: '/api/chat/slow',
+  /** Accepts the request and sends nothing for a minute: the "writing…" state. */
+  writing: '/api/chat/writing',
+  /** HTTP 500 before any byte. */
+  serverError: '/api/chat/500',
+  /** An agent that runs a tool for a while, then answers with sources. */
+  tools: '/api/chat/tools',
+  /** A reply full of markup and script that must stay text. */
+  hostile: '/api/chat/hostile',
+  /** The WebSocket chat (ws-chat transcript). */
+  socket: 'wss://chat.streamkit.test/ws',
+} as const;
+
+/** Parses an SSE body into scripted events (event, id, data; comments kept). */
+export function parseSSE(raw: string): ScriptedEvent[] {
+  const events: ScriptedEvent[] = [];
+  for (const block of raw.replace(/\r\n?/g, '\n').split(/\n\n+/)) {
+    if (block.trim() === '') continue;
+    const event: ScriptedEvent = {};
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      const colon = line.indexOf(':');
+      const field = colon === -1 ? line : line.slice(0, colon);
+      const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === '') event.comment = value;
+      else if (field === 'event') event.event = value;
+      else if (field === 'id') event.id = value;
+      else if (field === 'data') data.push(value);
+    }
+    if (data.length > 0) event.data = data.join('\n');
+    events.push(event);
+  }
+  return events;
+}
+
+/** Splits text into word tokens, keeping the spaces and newlines (as a model streams them). */
+export function wordTokens(text: string): string[] {
+  return text.match(/\s*\S+\s*/g) ?? [];
+}
+
+/** A `start` / `chunk` / `end` stream (the chunk-events format) of `text`, one word per chunk. */
+export function chunkEventsScript(text: string, conversationId = 'conv_demo'): ScriptedEvent[] {
+  const tokens = wordTokens(text);
+  return [
+    { event: 'start', data: { conversation_id: conversationId, status: 'processing' } },
+    ...tokens.map((content, index): ScriptedEvent => ({
+      event: 'chunk',
+      data: { type: 'content', content, chunk_index: index, is_final: index === tokens.length - 1 },
+    })),
+    { event: 'end', data: { conversation_id: conversationId, status: 'completed', message_count: 2 } },
+  ];
+}
+
+/** The long reply of the `slow` scenario: paragraphs, a list and a fenced code block. */
+export const SLOW_REPLY = [
+  'Claro, te explico cómo seguir tu pedido de tacos al pastor en tiempo real.',
+  'Primero, la cocina confirma el pedido y te manda un evento por cada paso: recibido, en preparación, listo, en camino y entregado.',
+  'Cada evento llega por Server-Sent Events, así que la página no tiene que preguntar nada:\n\n```ts\nconst feed = new EventSource("/api/orders/A-042");\nfeed.addEventListener("status", (event) => {\n  console.log(JSON.parse(event.data).step);\n});\n```',
+  'Si la conexión se cae, el navegador vuelve a conectar y manda el último id que vio, y el servidor sigue desde ahí sin repetir nada.',
+  'Por último, cuando el repartidor sale, el mapa se actualiza cada pocos segundos hasta que tus 3 tacos llegan a la puerta. ¡Buen provecho! 🌮',
+].join('\n\n');
+
+const post = { method: 'post' } as const;
+
+/** An SSE fixture replayed with pacing; `headers` as its real server sends them. */
+const fixture = (url: string, raw: string, headers?: Record<string, string>) =>
+  sseHandler(url, parseSSE(raw), { ...post, delayMs: 90, ...(headers ? { headers } : {}) });
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/** A plain text body sent word by word (the text protocol has no framing). */
+function textStream(text: string, delayMs: number, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async start(controller) {
+      for (const token of wordTokens(text)) {
+        await sleep(delayMs, signal);
+        if (signal.aborted) return;
+        controller.enqueue(encoder.encode(token));
+      }
+      controller.close();
+    },
+  });
+}
+
+async function lastUserText(request: Request): Promise<string> {
+  try {
+    const body = (await request.json()) as { message?: unknown };
+    return typeof body.message === 'string' ? body.message : '';
+  } catch {
+    return '';
+  }
+}
+
+let echoCount = 0;
+
+/** Tool-using agent in the generic format: a tool that takes a while, then text and sources. */
+const toolScript: ScriptedEvent[] = [
+  { data: { type: 'metadata', conversation_id: 'conv_taq_42' } },
+  { data: { type: 'token', content: 'Reviso la cocina ' } },
+  { data: { type: 'tool_start', tool: 'kitchen_status', input: { order_id: 'A-042' } } },
+  { data: { type: 'tool_end', tool: 'kitchen_status', result: { status: 'en el trompo', eta_minutes: 12 } }, delayMs: 900 },
+  { data: { type: 'tool_start', tool: 'courier_eta', input: { order_id: 'A-042' } } },
+  { data: { type: 'tool_end', tool: 'courier_eta', result: { courier: 'Luis', minutes: 9 } }, delayMs: 700 },
+  ...wordTokens('y con el repartidor: tus 3 tacos al pastor llegan en unos 12 minutos.').map(
+    (content): ScriptedEvent => ({ data: { type: 'token', content } }),
+  ),
+  {
+    data: {
+      type: 'sources',
+      sources: [
+        { title: 'Estado del pedido A-042', url: 'https://taqueria.example/pedidos/A-042' },
+        { title: 'Tiempos de entrega', url: 'https://taqueria.example/ayuda/entregas' },
+      ],
+    },
+  },
+  { data: '[DONE]' },
+];
+
+/** Markup and script in every place a stream can put text. */
+export const HOSTILE_TEXT =
+  'Hola <img src=x onerror="window.__xss=1"> y <script>window.__xss=2</script>\n\n<b onmouseover="window.__xss=3">negrita</b> &lt;ok&gt;';
+
+const hostileScript: ScriptedEvent[] = [
+  {
+    data: {
+      type: 'sources',
+      sources: [
+        { title: 'Fuente con javascript:', url: 'javascript:window.__xss=4' },
+        { title: '<img src=x onerror="window.__xss=5">', url: 'https://taqueria.example/ok' },
+      ],
+    },
+  },
+  ...wordTokens(HOSTILE_TEXT).map((content): ScriptedEvent => ({ data: { type: 'chunk', content } })),
+  { data: { type: 'tool_start', tool: '<svg onload="window.__xss=6">', input: { html: '<img src=x onerror="window.__xss=7">' } } },
+  { data: { type: 'tool_end', tool: '<svg onload="window.__xss=6">', result: '<script>window.__xss=8</script>' } },
+  { data: { type: 'done' } },
+];
+
+/** The ws-chat transcript, replayed on each message the client sends. */
+const socketFrames = wsChatRaw.split('\n').filter((line) => line.trim() !== '' && !line.includes('"ping"'));
+
+export const chatHandlers: RequestHandler[] = [
+  fixture(chatUrls.anthropic, anthropicRaw),
+  fixture(chatUrls.anthropicError, anthropicErrorRaw),
+  fixture(chatUrls.openai, openaiRaw),
+  fixture(chatUrls.openaiReasoning, openaiReasoningRaw),
+  fixture(chatUrls.openaiError, openaiErrorRaw),
+  fixture(chatUrls.openaiResponses, openaiResponsesRaw),
+  fixture(chatUrls.aiSdk, aiSdkRaw, { 'x-vercel-ai-ui-message-stream': 'v1' }),
+  fixture(chatUrls.llamaindex, llamaindexRaw),
+  fixture(chatUrls.generic, genericRaw),
+  fixture(chatUrls.genericAgent, genericAgentRaw),
+  fixture(chatUrls.chunkEvents, chunkEventsRaw),
+  fixture(chatUrls.chunkEventsError, chunkEventsErrorRaw),
+  http.post(
+    chatUrls.text,
+    ({ request }) =>
+      new HttpResponse(textStream(textRaw, 60, request.signal), { headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+  ),
+  http.post(chatUrls.echo, async ({ request }) => {
+    const question = await lastUserText(request);
+    const reply = `Respuesta ${++echoCount}: preguntaste «${question}». Tus 3 tacos al pastor salen en unos 12 minutos.`;
+    return sseResponse(chunkEventsScript(reply), { delayMs: 40 }, request.signal);
+  }),
+  sseHandler(chatUrls.slow, chunkEventsScript(SLOW_REPLY), { ...post, delayMs: 40 }),
+  sseHandler(chatUrls.writing, chunkEventsScript('Ya casi.'), { ...post, firstByteDelayMs: 60_000 }),
+  http.post(chatUrls.serverError, () =>
+    HttpResponse.json({ error: 'The kitchen is closed' }, { status: 500, headers: { 'content-type': 'application/json' } }),
+  ),
+  sseHandler(chatUrls.tools, toolScript, { ...post, delayMs: 120 }),
+  sseHandler(chatUrls.hostile, hostileScript, { ...post, delayMs: 20 }),
+];
+
+/**
+ * The WebSocket chat: replays the ws-chat transcript for each message the client sends. Not in
+ * {@link chatHandlers} (WebSocket handlers are not request handlers): register it per story,
+ * `beforeEach: ({ msw }) => msw.use(chatSocketHandler())`.
+ */
+export function chatSocketHandler(url: string = chatUrls.socket): WebSocketHandler {
+  return ws.link(url).addEventListener('connection', ({ client }) => {
+    let timers: ReturnType<typeof setTimeout>[] = [];
+    client.addEventListener('message', (event) => {
+      if (typeof event.data === 'string' && event.data.includes('"ping"')) {
+        client.send(JSON.stringify({ type: 'pong' }));
+        return;
+      }
+      timers = socketFrames.map((frame, index) => setTimeout(() => client.send(frame), 120 * (index + 1)));
+    });
+    client.addEventListener('close', () => timers.forEach(clearTimeout));
+  });
+}
