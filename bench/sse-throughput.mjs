@@ -5,11 +5,15 @@
  * All three contenders get the same ~50 MB of bytes, already cut into 64 KiB "network reads",
  * and must turn them into events (UTF-8 decode included: raw eventsource-parser is fed through
  * a streaming TextDecoder, as any real consumer of bytes must):
- *   1. raw        — TextDecoder + eventsource-parser, counting events;
+ *   1. raw        — TextDecoder + eventsource-parser;
  *   2. decoder    — our SSEDecoder (decode, BOM rule, id/retry, event objects);
  *   3. client     — the whole SSEClient, fed through a custom `fetch` whose Response body is an
  *                   in-memory ReadableStream (status, timers, metrics, listeners included).
- * Each contender runs once to warm up, then RUNS times interleaved; the median is reported.
+ * All three hand each event to the same consumer work (count it, keep its data), and the last
+ * data must be the final `[DONE]`.
+ * Each contender runs once to warm up, then RUNS rounds; each round runs every contender once,
+ * in an order rotated from round to round (no contender always follows the same one); the median
+ * of each contender's RUNS times is reported.
  */
 import { createParser } from 'eventsource-parser';
 import { existsSync } from 'node:fs';
@@ -25,7 +29,10 @@ const { SSEDecoder } = await import(new URL('../dist/core/transport/sse-events.j
 
 const TARGET_BYTES = 50 * 1024 * 1024;
 const READ_BYTES = 64 * 1024;
-const RUNS = Number(process.env.RUNS ?? 3);
+// 5, not 3: on a shared machine single runs swing by ±10 %, and a median of 5 swings less.
+// No forced GC between runs: it discards optimized code (the contenders' closures die with it),
+// so each run would re-optimize the parser instead of measuring the steady state.
+const RUNS = Number(process.env.RUNS ?? 5);
 
 // ---- input: LLM-like deltas, order updates with ids, multi-line data, comments, non-ASCII ----
 function generate() {
@@ -68,6 +75,9 @@ function generate() {
   return { bytes: all.byteLength, reads };
 }
 
+// Hoisted, as SSEDecoder does: a literal would allocate an options object per read.
+const STREAMING = { stream: true };
+
 function raw(reads) {
   let events = 0;
   let last = '';
@@ -78,7 +88,7 @@ function raw(reads) {
       last = message.data;
     },
   });
-  for (const read of reads) parser.feed(decoder.decode(read, { stream: true }));
+  for (const read of reads) parser.feed(decoder.decode(read, STREAMING));
   parser.feed(decoder.decode());
   if (last !== '[DONE]') throw new Error('raw: lost the end');
   return events;
@@ -104,6 +114,7 @@ function ours(reads) {
 function client(reads) {
   return new Promise((resolve, reject) => {
     let events = 0;
+    let last = '';
     const fetch = async () => {
       let index = 0;
       const body = new ReadableStream({
@@ -118,14 +129,17 @@ function client(reads) {
       url: 'http://bench.invalid/stream',
       fetch,
       retry: false,
-      onEvent() {
+      onEvent(event) {
         events++;
+        last = event.data;
       },
       onError: (error) => reject(error),
     });
     sse.subscribe(() => {
       const { status } = sse.getSnapshot();
-      if (status === 'closed') resolve(events);
+      if (status !== 'closed') return;
+      if (last !== '[DONE]') reject(new Error('client: lost the end'));
+      else resolve(events);
     });
     sse.start();
   });
@@ -145,8 +159,13 @@ const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, 
 const counts = {};
 for (const [name, fn] of Object.entries(contenders)) counts[name] = (await time(fn, reads)).events; // warm-up
 if (new Set(Object.values(counts)).size !== 1) throw new Error(`event counts differ: ${JSON.stringify(counts)}`);
+const order = Object.keys(contenders);
 for (let run = 0; run < RUNS; run++) {
-  for (const [name, fn] of Object.entries(contenders)) samples[name].push((await time(fn, reads)).ms);
+  // Rotated, so no contender always runs right after the same other one.
+  for (let i = 0; i < order.length; i++) {
+    const name = order[(run + i) % order.length];
+    samples[name].push((await time(contenders[name], reads)).ms);
+  }
 }
 
 const mb = bytes / (1024 * 1024);

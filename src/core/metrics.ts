@@ -26,6 +26,11 @@ export const GAP_WINDOW = 256;
 /**
  * Records {@link StreamMetrics} with O(1) work per event: gaps go into a fixed ring buffer and
  * the percentiles are computed only when a snapshot is taken (at most once per frame).
+ *
+ * Events that arrive together (one network read) can be recorded as a burst: `startBurst(now)`
+ * once, then `burstEvent()` per event, which only bumps a counter. The burst is folded into the
+ * figures (as if each event had been recorded with `eventDispatched(now)`) before anything reads
+ * or resets them, so every snapshot sees every event, even one taken in the middle of a burst.
  */
 export class MetricsRecorder {
   private attemptStartedAt = 0;
@@ -38,13 +43,19 @@ export class MetricsRecorder {
   private readonly gaps = new Float64Array(GAP_WINDOW);
   private gapCount = 0;
   private reconnects = 0;
+  /** Events of the current burst not yet folded into the figures, and the burst's time. */
+  private burstEvents = 0;
+  private burstAt = 0;
 
   reset(): void {
+    this.burstEvents = 0;
     this.ttfb = this.ttfe = this.firstEventAt = this.lastEventAt = null;
     this.events = this.bytes = this.gapCount = this.reconnects = 0;
   }
 
   attemptStarted(now: number, isReconnect: boolean): void {
+    // The previous attempt's events first: their time to first event is that attempt's.
+    this.foldBurst();
     this.attemptStartedAt = now;
     this.ttfb = null;
     this.ttfe = null;
@@ -57,6 +68,8 @@ export class MetricsRecorder {
   }
 
   eventDispatched(now: number): void {
+    // After any pending burst, so events are recorded in the order they were dispatched.
+    this.foldBurst();
     if (this.ttfe === null) this.ttfe = now - this.attemptStartedAt;
     if (this.lastEventAt !== null) {
       this.gaps[this.gapCount % GAP_WINDOW] = now - this.lastEventAt;
@@ -68,7 +81,42 @@ export class MetricsRecorder {
     this.events++;
   }
 
+  /** Starts a burst of events that all arrived at `now` (the previous burst is folded in first). */
+  startBurst(now: number): void {
+    this.foldBurst();
+    this.burstAt = now;
+  }
+
+  /** One event of the current burst. The per-event path of a burst: a counter, nothing more. */
+  burstEvent(): void {
+    this.burstEvents++;
+  }
+
+  /**
+   * Records the pending burst: the same figures as one `eventDispatched(burstAt)` per event. The
+   * first event's gap is measured from the previous event and the others are gaps of 0; only the
+   * last {@link GAP_WINDOW} of those are written, since they would overwrite the earlier ones
+   * anyway. O(min(events, GAP_WINDOW)) per burst.
+   */
+  private foldBurst(): void {
+    const count = this.burstEvents;
+    if (count === 0) return;
+    this.burstEvents = 0;
+    this.eventDispatched(this.burstAt);
+    this.events += count - 1;
+    let zeros = count - 1;
+    if (zeros > GAP_WINDOW) {
+      this.gapCount += zeros - GAP_WINDOW;
+      zeros = GAP_WINDOW;
+    }
+    for (let i = 0; i < zeros; i++) {
+      this.gaps[this.gapCount % GAP_WINDOW] = 0;
+      this.gapCount++;
+    }
+  }
+
   snapshot(): StreamMetrics {
+    this.foldBurst();
     const n = Math.min(this.gapCount, GAP_WINDOW);
     const sorted = n > 0 ? Array.from(this.gaps.subarray(0, n)).sort((a, b) => a - b) : [];
     const span = this.firstEventAt !== null && this.lastEventAt !== null ? this.lastEventAt - this.firstEventAt : 0;

@@ -1,4 +1,6 @@
-import { createParser, type EventSourceParser } from 'eventsource-parser';
+import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
+
+export type { EventSourceMessage } from 'eventsource-parser';
 
 /** One dispatched Server-Sent Event, shaped like the browser's `MessageEvent` for SSE. */
 export interface SSEEvent {
@@ -10,8 +12,16 @@ export interface SSEEvent {
   lastEventId: string;
 }
 
-export interface SSEDecoderCallbacks {
-  onEvent(event: SSEEvent): void;
+/**
+ * The public event for one parsed message: the only per-event object we add to the parser's own.
+ * `lastEventId` is the stream's last event id once the message's block is committed (the parser
+ * reports a block's `id:` through `onId` before its event).
+ */
+export function toSSEEvent(message: EventSourceMessage, lastEventId: string): SSEEvent {
+  return { type: message.event ?? 'message', data: message.data, lastEventId };
+}
+
+interface SSEFieldCallbacks {
   /** An `id:` field ended a block (with or without data): the new last event id. */
   onId(id: string): void;
   /** A valid (digits-only) `retry:` field. */
@@ -19,6 +29,19 @@ export interface SSEDecoderCallbacks {
   /** A comment line (`: keep-alive`). Not an event. */
   onComment?(comment: string): void;
 }
+
+/**
+ * What {@link SSEDecoder} reports. Events arrive either as built {@link SSEEvent}s (`onEvent`), or,
+ * for a hot path that builds its own event object, as the parser's messages (`onMessage`), handed
+ * to the parser as is so there is no function of ours between the parser and the receiver: one
+ * call less per event. The receiver then builds the event with {@link toSSEEvent} and the last
+ * event id it tracks through `onId`.
+ */
+export type SSEDecoderCallbacks = SSEFieldCallbacks &
+  (
+    | { onEvent(event: SSEEvent): void; onMessage?: undefined }
+    | { onMessage(message: EventSourceMessage): void; onEvent?: undefined }
+  );
 
 // Hoisted: `decode(bytes, { stream: true })` with a literal allocates an options object per read.
 const STREAMING: TextDecodeOptions = { stream: true };
@@ -38,21 +61,23 @@ export class SSEDecoder {
   private decoder = new TextDecoder('utf-8');
   private readonly parser: EventSourceParser;
   private primed = false;
+  /** The last event id, for the events built here (unused with `onMessage`). */
   private lastEventId: string;
 
   constructor(callbacks: SSEDecoderCallbacks, initialLastEventId = '') {
     this.lastEventId = initialLastEventId;
-    const { onEvent, onId, onRetry, onComment } = callbacks;
+    const { onEvent, onMessage, onId, onRetry, onComment } = callbacks;
     this.parser = createParser({
-      onId: (id) => {
-        // Called only when the block is dispatched (a blank line), so the id of a block the
-        // body never finished is not committed, as in EventSource.
-        this.lastEventId = id;
-        onId(id);
-      },
-      onEvent: (message) => {
-        onEvent({ type: message.event ?? 'message', data: message.data, lastEventId: this.lastEventId });
-      },
+      // Called only when the block is dispatched (a blank line), so the id of a block the body
+      // never finished is not committed, as in EventSource. With `onMessage` the receiver keeps
+      // the last event id itself, so its `onId` is handed to the parser as is too.
+      onId: onMessage
+        ? onId
+        : (id) => {
+            this.lastEventId = id;
+            onId(id);
+          },
+      onEvent: onMessage ?? ((message) => onEvent!(toSSEEvent(message, this.lastEventId))),
       onRetry,
       ...(onComment ? { onComment } : {}),
     });
