@@ -74,17 +74,24 @@ interface ClosedBlocksProps {
 // The finished blocks as one memoised unit: its props change only when a block finishes, so
 // a token costs no reconciliation of the blocks above the open one.
 const ClosedBlocks = memo(function ClosedBlocks({ blocks, part, renderContent, className, codeClassName }: ClosedBlocksProps) {
-  return blocks.map((block) => (
-    <BlockView
-      key={block.key}
-      block={block}
-      streaming={false}
-      part={part}
-      renderContent={renderContent}
-      className={className}
-      codeClassName={codeClassName}
-    />
-  ));
+  if (blocks.length === 0) return null;
+  // One wrapper, so the open block's parent has two children whatever the reply's length: the
+  // browser's layout and paint of a token then stay local to the open block (see styles.css).
+  return (
+    <div data-sk-closed-blocks="">
+      {blocks.map((block) => (
+        <BlockView
+          key={block.key}
+          block={block}
+          streaming={false}
+          part={part}
+          renderContent={renderContent}
+          className={className}
+          codeClassName={codeClassName}
+        />
+      ))}
+    </div>
+  );
 });
 
 /**
