@@ -2,7 +2,7 @@ import '../../src/styles.css';
 import { render, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { cdp, userEvent } from 'vitest/browser';
 import { StreamChat, type StreamChatProps } from '../../src/index.js';
 import { sseResponse } from '../../src/msw/index.js';
 import { chatHandlers, chatUrls, chunkEventsScript, HOSTILE_TEXT, SLOW_REPLY } from '../../stories/mocks/chat-scenarios.js';
@@ -393,10 +393,27 @@ describe('theme and i18n', () => {
     const styles = getComputedStyle(root);
     expect(styles.getPropertyValue('--sk-accent')).toBe('rgb(1, 2, 3)');
     expect(styles.getPropertyValue('--sk-cursor-color')).toBe('rgb(4, 5, 6)');
-    // From the dark scheme of the stylesheet:
-    expect(styles.getPropertyValue('--sk-bg')).toBe('#0d1117');
+    // The stylesheet's dark scheme is what is painted:
+    expect(styles.backgroundColor).toBe('rgb(13, 17, 23)');
     await userEvent.type(textbox(), 'x');
     expect(getComputedStyle(screen.getByRole('button', { name: 'Send' })).backgroundColor).toBe('rgb(1, 2, 3)');
+  });
+
+  test("light is the default, and 'system' follows the OS colour scheme", async () => {
+    const { unmount } = renderChat({ api: chatUrls.echo });
+    expect(getComputedStyle(document.querySelector('[data-sk-root]')!).backgroundColor).toBe('rgb(255, 255, 255)');
+    unmount();
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+    try {
+      renderChat({ api: chatUrls.echo, theme: 'system' });
+      await waitFor(() => expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true));
+      const root = document.querySelector<HTMLElement>('[data-sk-root]')!;
+      expect(root).toHaveAttribute('data-sk-theme', 'system');
+      expect(getComputedStyle(root).backgroundColor).toBe('rgb(13, 17, 23)');
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
+    }
   });
 
   test('a plain class (Tailwind-like) beats the default styles without !important', () => {
