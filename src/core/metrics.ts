@@ -20,6 +20,18 @@ export interface StreamMetrics {
   reconnects: number;
 }
 
+/** The figures of a stream that has not started (what an idle hook reports). */
+export const EMPTY_METRICS: Readonly<StreamMetrics> = Object.freeze({
+  timeToFirstByteMs: null,
+  timeToFirstEventMs: null,
+  events: 0,
+  bytes: 0,
+  eventsPerSecond: 0,
+  gapP50Ms: null,
+  gapP95Ms: null,
+  reconnects: 0,
+});
+
 /** How many recent inter-event gaps the percentiles are computed over. */
 export const GAP_WINDOW = 256;
 

@@ -2,6 +2,7 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { SharedClients } from '../core/demand.js';
 import type { StreamError } from '../core/errors.js';
+import { EMPTY_METRICS } from '../core/metrics.js';
 import {
   SSEClient,
   type SSEClientOptions,
@@ -44,16 +45,7 @@ const IDLE: SSESnapshot = Object.freeze({
   error: null,
   lastEventId: '',
   attempt: 0,
-  metrics: Object.freeze({
-    timeToFirstByteMs: null,
-    timeToFirstEventMs: null,
-    events: 0,
-    bytes: 0,
-    eventsPerSecond: 0,
-    gapP50Ms: null,
-    gapP95Ms: null,
-    reconnects: 0,
-  }),
+  metrics: EMPTY_METRICS,
 }) as SSESnapshot;
 const idleSubscribe = () => () => {};
 const idleSnapshot = () => IDLE;

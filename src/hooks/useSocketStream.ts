@@ -2,6 +2,7 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { SharedClients } from '../core/demand.js';
 import type { StreamError } from '../core/errors.js';
+import { EMPTY_METRICS } from '../core/metrics.js';
 import {
   SocketClient,
   type SendResult,
@@ -68,17 +69,7 @@ const IDLE: SocketSnapshot<never> = Object.freeze({
   queued: 0,
   dropped: 0,
   lastMessage: undefined,
-  metrics: Object.freeze({
-    timeToFirstByteMs: null,
-    timeToFirstEventMs: null,
-    events: 0,
-    bytes: 0,
-    eventsPerSecond: 0,
-    gapP50Ms: null,
-    gapP95Ms: null,
-    reconnects: 0,
-    rttMs: null,
-  }),
+  metrics: Object.freeze({ ...EMPTY_METRICS, rttMs: null }),
 }) as SocketSnapshot<never>;
 const idleSubscribe = () => () => {};
 const idleSnapshot = () => IDLE;
