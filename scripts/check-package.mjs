@@ -14,6 +14,7 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
 run('node', ['scripts/build.mjs']);
+run('node', ['scripts/size.mjs']);
 const packed = JSON.parse(
   execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
 );
