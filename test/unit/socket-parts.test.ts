@@ -1,38 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Clock } from '../../src/index.js';
 import { Heartbeat } from '../../src/core/transport/socket-heartbeat.js';
 import { OutboundQueue } from '../../src/core/transport/socket-queue.js';
+import { FakeClock as ManualClock } from './support/fakes.js';
 
-/** A clock the test advances by hand; counts pending timers. */
-class ManualClock implements Clock {
-  private t = 0;
-  private nextId = 0;
-  private readonly timers = new Map<number, { at: number; callback: () => void }>();
-  now = () => this.t;
-  setTimeout = (callback: () => void, ms: number) => {
-    const id = ++this.nextId;
-    this.timers.set(id, { at: this.t + ms, callback });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.timers.delete(handle as number);
-  };
-  get pending() {
-    return this.timers.size;
-  }
-  advance(ms: number) {
-    const end = this.t + ms;
-    for (;;) {
-      let due: [number, { at: number; callback: () => void }] | undefined;
-      for (const entry of this.timers) if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.t = due[1].at;
-      due[1].callback();
-    }
-    this.t = end;
-  }
-}
 
 describe('OutboundQueue', () => {
   test('bounded by count: drop-oldest evicts the oldest, reject refuses the newest', () => {

@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
 import {
   SocketClient,
-  type Clock,
   type FrameSource,
   type SocketClientOptions,
   type StreamEnvironment,
@@ -9,39 +8,11 @@ import {
   type WebSocketConstructor,
   type WebSocketLike,
 } from '../../src/index.js';
+import { FakeClock as ManualClock } from './support/fakes.js';
 
 // Deterministic reconnection tests: a scripted WebSocket and a hand-driven clock, so delays are
 // asserted exactly and leftover timers are counted.
 
-class ManualClock implements Clock {
-  private t = 0;
-  private nextId = 0;
-  private readonly timers = new Map<number, { at: number; callback: () => void }>();
-  now = () => this.t;
-  setTimeout = (callback: () => void, ms: number) => {
-    const id = ++this.nextId;
-    this.timers.set(id, { at: this.t + ms, callback });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.timers.delete(handle as number);
-  };
-  get pending() {
-    return this.timers.size;
-  }
-  advance(ms: number) {
-    const end = this.t + ms;
-    for (;;) {
-      let due: [number, { at: number; callback: () => void }] | undefined;
-      for (const entry of this.timers) if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.t = due[1].at;
-      due[1].callback();
-    }
-    this.t = end;
-  }
-}
 
 /** Frames that never fire on their own; counts outstanding requests. */
 function manualFrames() {

@@ -11,7 +11,7 @@ import { SSEClient, type SSEClientOptions } from '../../src/core/transport/sse-c
 import type { SSEEvent } from '../../src/core/transport/sse-events.js';
 import { parseRetryAfter } from '../../src/core/transport/http-errors.js';
 import type { StreamError } from '../../src/core/errors.js';
-import { eventStreamResponse, FakeClock, FakeEnvironment, ManualBody, ManualFrames } from './support/sse-fakes.js';
+import { eventStreamResponse, FakeClock, FakeEnvironment, ManualBody, ManualFrames } from './support/fakes.js';
 
 const URL_ = 'http://api.test/stream';
 const server = setupServer();

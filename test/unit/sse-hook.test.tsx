@@ -9,7 +9,7 @@ import { StrictMode, useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { useSSEStream, type UseSSEStreamOptions, type UseSSEStreamResult } from '../../src/index.js';
 import type { SSEEvent } from '../../src/core/transport/sse-events.js';
-import { eventStreamResponse, FakeClock, ManualBody, ManualFrames } from './support/sse-fakes.js';
+import { eventStreamResponse, FakeClock, ManualBody, ManualFrames } from './support/fakes.js';
 
 const URL_ = 'http://api.test/hook';
 const server = setupServer();

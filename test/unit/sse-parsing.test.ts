@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { SSEClient } from '../../src/core/transport/sse-client.js';
 import { SSEDecoder, type SSEEvent } from '../../src/core/transport/sse-events.js';
 import type { StreamError } from '../../src/core/errors.js';
-import { chunkedBody, eventStreamResponse, ManualFrames } from './support/sse-fakes.js';
+import { chunkedBody, eventStreamResponse, ManualFrames } from './support/fakes.js';
 import { referenceParse } from './support/sse-reference.js';
 
 const URL_ = 'http://api.test/parse';
