@@ -3,22 +3,16 @@
  * and status, and the server must see exactly as many requests as the retry rule allows.
  */
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { BackoffOptions } from '../../src/core/backoff.js';
 import { SSEClient } from '../../src/core/transport/sse-client.js';
 import type { StreamError, StreamErrorKind } from '../../src/core/errors.js';
-import { SSEServer } from './support/sse-server.js';
+import { SSEServer, cleanupAfterEach } from './support/sse-server.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 let server: SSEServer | null = null;
-const clients: SSEClient[] = [];
-afterEach(async () => {
-  for (const client of clients) client.stop();
-  clients.length = 0;
-  await server?.close();
-  server = null;
-});
+const cleanup = cleanupAfterEach();
 
 interface Case {
   name: string;
@@ -77,7 +71,7 @@ const cases: Case[] = [
 
 describe('HTTP failures', () => {
   test.each(cases)('$name', { timeout: 10_000 }, async (c) => {
-    server = new SSEServer((_req, res) => c.respond(res));
+    server = cleanup.server(new SSEServer((_req, res) => c.respond(res)));
     await server.start();
     const errors: StreamError[] = [];
     const client = new SSEClient({
@@ -85,7 +79,7 @@ describe('HTTP failures', () => {
       retry: c.retry ?? { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 5 },
       onError: (error) => errors.push(error),
     });
-    clients.push(client);
+    cleanup.client(client);
     client.start();
     const finalStatus = c.kind === null ? 'closed' : 'error';
     await vi.waitFor(() => expect(client.getSnapshot().status).toBe(finalStatus), { timeout: 8_000, interval: 10 });
@@ -103,7 +97,7 @@ describe('HTTP failures', () => {
   });
 
   test('connection refused is a network error and is retried', async () => {
-    server = new SSEServer((_req, res) => text(200, 'text/event-stream', 'data: [DONE]\n\n')(res));
+    server = cleanup.server(new SSEServer((_req, res) => text(200, 'text/event-stream', 'data: [DONE]\n\n')(res)));
     await server.start();
     const url = `${server.url}/s`;
     await server.kill();
@@ -113,7 +107,7 @@ describe('HTTP failures', () => {
       retry: { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 },
       onError: (error) => errors.push(error),
     });
-    clients.push(client);
+    cleanup.client(client);
     client.start();
     await vi.waitFor(() => expect(client.getSnapshot().status).toBe('error'), { timeout: 5_000 });
     expect(errors.map((error) => [error.kind, error.willRetry])).toEqual([

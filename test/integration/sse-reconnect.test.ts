@@ -3,26 +3,20 @@
  * closed) and restarted on the same port while it streams.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { SSEClient, type SSEClientOptions } from '../../src/core/transport/sse-client.js';
 import type { SSEEvent } from '../../src/core/transport/sse-events.js';
 import type { StreamError } from '../../src/core/errors.js';
-import { openEventStream, SSEServer } from './support/sse-server.js';
+import { openEventStream, SSEServer, cleanupAfterEach } from './support/sse-server.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const FAST_RETRY = { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 50 };
 
 let server: SSEServer | null = null;
-const clients: SSEClient[] = [];
-afterEach(async () => {
-  for (const client of clients) client.stop();
-  clients.length = 0;
-  await server?.close();
-  server = null;
-});
+const cleanup = cleanupAfterEach();
 
 async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void) {
-  server = new SSEServer(handler);
+  server = cleanup.server(new SSEServer(handler));
   await server.start();
   return server;
 }
@@ -37,7 +31,7 @@ function track(options: Omit<SSEClientOptions, 'onEvent' | 'onError' | 'onOpen'>
     onError: (error) => errors.push(error),
     onOpen: () => opens++,
   });
-  clients.push(client);
+  cleanup.client(client);
   return { client, events, errors, opens: () => opens, status: () => client.getSnapshot().status };
 }
 

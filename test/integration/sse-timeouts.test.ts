@@ -3,20 +3,14 @@
  * the idle timeout (and the server must see the connection go), a stream that ends before its
  * terminal event is `truncated`.
  */
-import { afterEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { SSEClient } from '../../src/core/transport/sse-client.js';
 import type { SSEEvent } from '../../src/core/transport/sse-events.js';
 import type { StreamError } from '../../src/core/errors.js';
-import { openEventStream, SSEServer } from './support/sse-server.js';
+import { openEventStream, SSEServer, cleanupAfterEach } from './support/sse-server.js';
 
 let server: SSEServer | null = null;
-const clients: SSEClient[] = [];
-afterEach(async () => {
-  for (const client of clients) client.stop();
-  clients.length = 0;
-  await server?.close();
-  server = null;
-});
+const cleanup = cleanupAfterEach();
 
 function track(url: string, options: Partial<ConstructorParameters<typeof SSEClient>[0]> = {}) {
   const events: SSEEvent[] = [];
@@ -28,19 +22,19 @@ function track(url: string, options: Partial<ConstructorParameters<typeof SSECli
     onError: (error) => errors.push(error),
     ...options,
   });
-  clients.push(client);
+  cleanup.client(client);
   return { client, events, errors, status: () => client.getSnapshot().status };
 }
 
 test('idle timeout: a server that stalls after one event is cut, and retried', async () => {
-  server = new SSEServer((_req, res, request) => {
+  server = cleanup.server(new SSEServer((_req, res, request) => {
     openEventStream(res);
     if (request.n === 1) {
       res.write('data: first\n\n');
       return; // then silence, with the connection open
     }
     res.end('data: again\n\ndata: [DONE]\n\n');
-  });
+  }));
   await server.start();
   const { client, events, errors, status } = track(`${server.url}/s`, { idleTimeoutMs: 150 });
   client.start();
@@ -53,7 +47,7 @@ test('idle timeout: a server that stalls after one event is cut, and retried', a
 });
 
 test('idle timeout: comments keep a quiet stream alive', async () => {
-  server = new SSEServer((_req, res) => {
+  server = cleanup.server(new SSEServer((_req, res) => {
     openEventStream(res);
     let pings = 0;
     const ping = () => {
@@ -63,7 +57,7 @@ test('idle timeout: comments keep a quiet stream alive', async () => {
       server!.later(50, ping);
     };
     ping();
-  });
+  }));
   await server.start();
   // 8 pings 50 ms apart (400 ms in all) with a 150 ms idle timeout: only the pings keep it up.
   const { client, errors, status } = track(`${server.url}/s`, { idleTimeoutMs: 150 });
@@ -74,9 +68,9 @@ test('idle timeout: comments keep a quiet stream alive', async () => {
 });
 
 test('first-byte timeout: headers never come', async () => {
-  server = new SSEServer(() => {
+  server = cleanup.server(new SSEServer(() => {
     // Never answers.
-  });
+  }));
   await server.start();
   const { client, errors, status } = track(`${server.url}/s`, { firstByteTimeoutMs: 100, retry: false });
   client.start();
@@ -86,10 +80,10 @@ test('first-byte timeout: headers never come', async () => {
 });
 
 test('a stream that ends before its terminal event is truncated', async () => {
-  server = new SSEServer((_req, res) => {
+  server = cleanup.server(new SSEServer((_req, res) => {
     openEventStream(res);
     res.end('data: {"delta":"Hola"}\n\ndata: {"delta":" mun'); // cut inside an event
-  });
+  }));
   await server.start();
   const { client, events, errors, status } = track(`${server.url}/s`, { retry: false });
   client.start();
@@ -100,10 +94,10 @@ test('a stream that ends before its terminal event is truncated', async () => {
 });
 
 test('a GET stream truncated without ids is retried from the start (and counted)', async () => {
-  server = new SSEServer((_req, res, request) => {
+  server = cleanup.server(new SSEServer((_req, res, request) => {
     openEventStream(res);
     res.end(request.n === 1 ? 'data: a\n\n' : 'data: a\n\ndata: b\n\nevent: end\ndata: \n\n');
-  });
+  }));
   await server.start();
   const { client, events, errors, status } = track(`${server.url}/s`);
   client.start();

@@ -5,6 +5,7 @@
  * like: reset connections, refused connections, then a fresh server.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { afterEach } from 'vitest';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface RecordedRequest {
@@ -120,4 +121,29 @@ export function formatEvent(event: { id?: string | number; event?: string; data:
   if (event.id !== undefined) text += `id: ${event.id}\n`;
   for (const line of event.data.split('\n')) text += `data: ${line}\n`;
   return `${text}\n`;
+}
+
+/**
+ * Servers and clients a test starts, stopped and closed after each test, so no socket or
+ * reconnect timer outlives the test that made it.
+ */
+export function cleanupAfterEach() {
+  const servers = new Set<SSEServer>();
+  const clients = new Set<{ stop(): void }>();
+  afterEach(async () => {
+    for (const client of clients) client.stop();
+    clients.clear();
+    for (const server of servers) await server.close();
+    servers.clear();
+  });
+  return {
+    server<S extends SSEServer>(server: S): S {
+      servers.add(server);
+      return server;
+    },
+    client<C extends { stop(): void }>(client: C): C {
+      clients.add(client);
+      return client;
+    },
+  };
 }
