@@ -7,6 +7,18 @@ export type StreamErrorKind =
   | 'http'
   /** HTTP 401/403, or a WebSocket closed with 1008 or an auth close code. Never retried. */
   | 'auth'
+  /**
+   * A function you passed threw or rejected while a request was being built (`headers`, `body`,
+   * `auth`, `protocols`, the `authQueryParam` value, `prepareRequest`, `resume`). `cause` holds what
+   * it threw. Never retried: the same function would most likely throw again.
+   */
+  | 'callback'
+  /**
+   * One event (or an unterminated line) grew past `maxEventBytes`: a broken server or a proxy that
+   * swallowed newlines. The connection is closed before the buffer can eat the page's memory.
+   * Never retried: the server would send the same thing again.
+   */
+  | 'too-large'
   /** The response was not `text/event-stream` (e.g. an HTML error page sent with 200). Never retried. */
   | 'content-type'
   /** A message could not be decoded (malformed JSON). Reported per message; the connection stays up. */
@@ -53,7 +65,9 @@ export interface StreamErrorInit {
  * `willRetry` to know whether the client is already reconnecting.
  *
  * Messages are written by us from the kind and status only: they never contain request
- * headers (tokens), request bodies or response bodies.
+ * headers (tokens) or request bodies, and quote nothing of a response body — except `provider`
+ * errors, which quote the error text the server put in the stream for you (e.g. Anthropic's
+ * `overloaded_error` message).
  */
 export class StreamError extends Error {
   override readonly name = 'StreamError';
@@ -89,6 +103,42 @@ export class StreamError extends Error {
     });
   }
 }
+
+/**
+ * The one retry rule, used by every transport: may a connection that failed with `error` be
+ * tried again? Yes for `network`, `first-byte-timeout`, `idle-timeout` and `truncated`, and for
+ * `http` 408, 429 and 5xx. Everything else (`auth`, `callback`, `content-type`, `too-large`, other
+ * 4xx, `parse`, `provider`, `request-timeout`, `aborted`) would fail the same way again.
+ *
+ * Transports apply it within the retry budget (`maxAttempts`, `maxElapsedMs`) and never re-send a
+ * request that may not be repeated (a started POST without event ids). Pass `shouldRetry` to a
+ * client to decide differently for some kinds; the budget and the re-send rule still apply.
+ */
+export function isRetryableError(error: StreamError): boolean {
+  switch (error.kind) {
+    case 'network':
+    case 'first-byte-timeout':
+    case 'idle-timeout':
+    case 'truncated':
+      return true;
+    case 'http':
+      return error.status !== undefined && isRetryableStatus(error.status);
+    default:
+      return false;
+  }
+}
+
+/** Statuses worth asking again: the server said "later" (408, 429) or failed (5xx). */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/**
+ * Decides whether a failed connection is retried (see {@link isRetryableError}, the default).
+ * `attempt` is the 1-based number of the attempt that failed. Called only for errors that may be
+ * retried at all: the retry budget and the re-send rule are checked around it.
+ */
+export type ShouldRetry = (error: StreamError, attempt: number) => boolean;
 
 /** True for a {@link StreamError}, also across bundle copies (checks the shape, not the class). */
 export function isStreamError(value: unknown): value is StreamError {

@@ -13,10 +13,7 @@ export function parseRetryAfter(value: string | null, nowEpochMs: number = Date.
   return Math.max(0, date - nowEpochMs);
 }
 
-/** Statuses worth asking again: the server said "later" (408, 429) or failed (5xx). */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
+export { isRetryableStatus } from '../errors.js';
 
 /** The typed error for a non-2xx response. The message names the status, nothing else. */
 export function errorForStatus(response: Response): StreamError {
