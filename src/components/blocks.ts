@@ -56,6 +56,18 @@ function closesFence(line: string, marker: string): boolean {
 const EMPTY: readonly TextBlock[] = Object.freeze([]);
 
 /**
+ * A copy of `text` that does not keep the string it was cut from alive. Engines represent a
+ * `slice()` of a long string as a view of its parent (V8: a SlicedString), so a finished block
+ * cut out of the whole reply would pin the whole reply as it was when the block closed: one
+ * copy of the reply per block, ~16 MB after a 20,000-token reply. Prepending a character makes
+ * a new string that the engine flattens into fresh memory when it is sliced; the slice then
+ * refers only to that block-sized string.
+ */
+function ownString(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+/**
  * Incremental splitter for one growing text. Feed it the whole text on every update; when the
  * new text extends the previous one (the streaming case) only the new part is scanned.
  * Any other change (a shorter or different text) starts over.
@@ -127,7 +139,8 @@ export class BlockSplitter {
       if (this.blockStart >= 0) this.close(text, start - 1);
       this.blockStart = start;
       this.blockKind = 'code';
-      this.lang = fence[2] ?? '';
+      // A regexp match is a slice of the reply too; a long info string would pin it.
+      this.lang = ownString(fence[2] ?? '');
       this.fence = fence[1]!;
       return;
     }
@@ -147,7 +160,8 @@ export class BlockSplitter {
     const block: TextBlock = {
       key: this.closed.length,
       kind: this.blockKind,
-      text: stripCr(text.slice(this.blockStart, Math.max(this.blockStart, end))),
+      // Closed blocks live as long as the message: copied, so they do not pin the reply.
+      text: ownString(stripCr(text.slice(this.blockStart, Math.max(this.blockStart, end)))),
       lang: this.lang,
     };
     // A new array only when a block finishes, so memoised consumers skip every other update.
