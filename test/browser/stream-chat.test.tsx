@@ -4,8 +4,8 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import { StreamChat, type StreamChatProps } from '../../src/index.js';
-import { sseResponse } from '../../src/msw/index.js';
-import { chatHandlers, chatUrls, chunkEventsScript, HOSTILE_TEXT, SLOW_REPLY } from '../../stories/mocks/chat-scenarios.js';
+import { encodeEvent, sseResponse } from '../../src/msw/index.js';
+import { chatHandlers, chatUrls, chunkEventsScript, HOSTILE_TEXT, SLOW_REPLY, wordTokens } from '../../stories/mocks/chat-scenarios.js';
 import { worker } from './support/worker.js';
 
 beforeAll(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
@@ -92,18 +92,55 @@ describe('composer', () => {
 
 describe('reply controls', () => {
   test('Stop keeps exactly the partial text, marks the reply stopped, hides the cursor, keeps focus in the box', async () => {
-    renderChat({ api: chatUrls.slow });
+    // The server sends the first paragraph, then holds the rest until the test lets it go: the
+    // reply cannot finish before Stop however slow the machine, and what Stop must keep is
+    // known exactly. No sleeps: every step waits on a condition.
+    const events = chunkEventsScript(SLOW_REPLY);
+    const firstParagraph = SLOW_REPLY.slice(0, SLOW_REPLY.indexOf('\n\n'));
+    const held = 1 + wordTokens(firstParagraph).length;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let restDelivered = false;
+    worker.use(
+      http.post('/t/stop', () => {
+        const encoder = new TextEncoder();
+        const body = new ReadableStream<Uint8Array>({
+          async start(controller) {
+            for (const event of events.slice(0, held)) controller.enqueue(encoder.encode(encodeEvent(event)));
+            await gate;
+            try {
+              for (const event of events.slice(held)) controller.enqueue(encoder.encode(encodeEvent(event)));
+              controller.close();
+            } catch {
+              // The client went away (Stop aborted the request): nothing more can arrive.
+            }
+            restDelivered = true;
+          },
+        });
+        return new HttpResponse(body, { headers: { 'content-type': 'text/event-stream' } });
+      }),
+    );
+    renderChat({ api: '/t/stop' });
     await userEvent.type(textbox(), 'explica{Enter}');
-    await waitFor(() => expect(lastReply()?.textContent ?? '').toMatch(/Claro, te explico cómo/), LONG);
+    // The reply's text without the streaming cursor's glyph.
+    const text = () => {
+      const copy = lastReply()!.querySelector('[data-sk-text]')!.cloneNode(true) as Element;
+      copy.querySelectorAll('[data-sk-cursor]').forEach((cursor) => cursor.remove());
+      return copy.textContent;
+    };
+    await waitFor(() => expect(text()).toBe(firstParagraph), LONG);
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
-    const kept = lastReply()!.querySelector('[data-sk-text]')!.textContent;
+    // The stopped state reaches the DOM on the store's next frame: wait for it, never assume it.
+    await waitFor(() => expect(lastReply()).toHaveAttribute('data-status', 'stopped'), LONG);
+    expect(text()).toBe(firstParagraph);
+    // Let the server send the rest; whatever it manages to write must not reach the reply.
+    release();
+    await waitFor(() => expect(restDelivered).toBe(true), LONG);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(text()).toBe(firstParagraph);
     expect(lastReply()).toHaveAttribute('data-status', 'stopped');
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(lastReply()!.querySelector('[data-sk-text]')!.textContent).toBe(kept);
-    expect(SLOW_REPLY.startsWith(kept!)).toBe(true);
-    expect(kept!.length).toBeLessThan(SLOW_REPLY.length);
     expect(document.querySelectorAll('[data-sk-cursor]')).toHaveLength(0);
-    expect(announcer()).toHaveTextContent('Response stopped');
+    await waitFor(() => expect(announcer()).toHaveTextContent('Response stopped'), LONG);
     expect(document.activeElement).toBe(textbox());
     expect(screen.getByRole('button', { name: 'Send' })).toBeInTheDocument();
   });
