@@ -3,12 +3,14 @@ import { systemClock, type Clock } from '../clock.js';
 import { ConnectionDemand } from '../demand.js';
 import { StreamError } from '../errors.js';
 import { platformFrames, type FrameSource } from '../frames.js';
-import { detectProtocol, getProtocol } from '../protocols/index.js';
-import type { ChatStreamEvent, ProtocolDecoder, ProtocolName, WireFrame } from '../protocols/types.js';
+import type { ChatStreamEvent, ProtocolAdapter, ProtocolDecoder, ProtocolName, WireFrame } from '../protocols/types.js';
 import { localStoragePersistence, type ChatPersistence } from './persistence.js';
 import { ReplyBuilder } from './reply-builder.js';
-import type { ReplyRequest, ReplyTransport } from './transport.js';
+import type { ReplyContext, ReplyRequest, ReplyTransport } from './transport.js';
 import { messageText, type ChatMessage } from './types.js';
+
+/** The protocol names and detection: loaded on demand (see `loadRegistry`). */
+type ProtocolRegistry = typeof import('../protocols/registry.js');
 
 /**
  * `ready`: idle, you may send; `submitted`: sent, nothing received yet (show "writing…");
@@ -37,8 +39,13 @@ export interface ChatRequestContext {
 export interface ChatStoreOptions {
   /** How replies travel: an SSE/HTTP or WebSocket transport built by useChatStream, or your own. */
   transport: ReplyTransport;
-  /** The wire format (`'anthropic'`, `'openai'`, `'ai-sdk'` …). Default: detected per reply. */
-  protocol?: ProtocolName | undefined;
+  /**
+   * The wire format: a built-in name (`'anthropic'`, `'openai'`, `'ai-sdk'` …) or an adapter
+   * object (`anthropicProtocol`, or your own {@link ProtocolAdapter}). Default: detected per reply.
+   * Names and detection load the built-in adapters on demand (a separate chunk for bundlers); an
+   * adapter object never loads them.
+   */
+  protocol?: ProtocolName | ProtocolAdapter | undefined;
   /** Extra fields merged into the default request body. */
   body?: Record<string, unknown> | undefined;
   /**
@@ -46,9 +53,13 @@ export interface ChatStoreOptions {
    * `{ id, messages: [{ id, role, content, parts }], message: <last user text>, ...body }`.
    */
   prepareRequest?: ((context: ChatRequestContext) => ReplyRequest | Promise<ReplyRequest>) | undefined;
-  /** Conversation id: the persistence key and `id` in the default body. */
+  /**
+   * Conversation id: the persistence key and `id` in the default body. Changing it switches
+   * conversations: a reply still streaming is stopped (its text saved under the old id), and the
+   * new id's saved conversation is loaded (or `initialMessages`, or nothing).
+   */
   id?: string | undefined;
-  /** Messages to start with (ignored when persistence has a saved conversation for `id`). */
+  /** Messages to start with (ignored when persistence has a saved conversation for `id`); also when `id` changes. */
   initialMessages?: readonly ChatMessage[] | undefined;
   /** Where conversations with an `id` are saved. Default: localStorage. `false` disables. */
   persistence?: ChatPersistence | false | undefined;
@@ -56,7 +67,7 @@ export interface ChatStoreOptions {
   generateId?: (() => string) | undefined;
   /** A reply finished (done, stopped or error). */
   onFinish?: ((message: ChatMessage) => void) | undefined;
-  /** A reply failed. */
+  /** A reply failed (never called for `aborted`: a stop is not a failure). */
   onError?: ((error: StreamError) => void) | undefined;
   clock?: Clock | undefined;
   frames?: FrameSource | undefined;
@@ -81,6 +92,11 @@ export class ChatStore {
   private abortReply: (() => void) | null = null;
   /** Bumped per request and by stop(): late frames from an older request are ignored. */
   private turn = 0;
+  /** Bumped when `id` changes: a load of the previous conversation that answers late is ignored. */
+  private conversation = 0;
+  /** The protocol registry once loaded, and its loading promise (null until needed). */
+  private registry: ProtocolRegistry | null = null;
+  private registryLoad: Promise<ProtocolRegistry> | null = null;
   private readonly clock: Clock;
   private readonly store: BatchedStore<ChatSnapshot>;
   // The last holder leaving stops the reply and closes long-lived transports (a WebSocket).
@@ -95,14 +111,30 @@ export class ChatStore {
     this.messages = options.initialMessages ?? [];
     this.store = new BatchedStore(() => this.buildSnapshot(), options.frames ?? platformFrames(this.clock));
     this.restore();
+    this.prepareProtocol();
   }
 
   readonly getSnapshot = (): ChatSnapshot => this.store.getSnapshot();
   readonly subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
-  /** Replaces options (a new token function, another protocol); applies from the next request. */
+  /**
+   * Replaces options (a new token function, another protocol); they apply from the next request.
+   * Two are the conversation's identity and apply at once: a new `id` switches conversations (see
+   * {@link ChatStoreOptions.id}), and a new `transport` replacing one with long-lived resources
+   * (a WebSocket) stops the reply it carries and disposes it.
+   */
   setOptions(options: Partial<ChatStoreOptions>): void {
-    this.options = { ...this.options, ...options };
+    const previous = this.options;
+    if (options.transport !== undefined && options.transport !== previous.transport && previous.transport.dispose) {
+      this.stop();
+      previous.transport.dispose();
+    }
+    // Stopped under the old options, so the partial reply is saved under the old id.
+    const switching = 'id' in options && options.id !== previous.id;
+    if (switching) this.stop();
+    this.options = { ...previous, ...options };
+    if (switching) this.openConversation();
+    if ('protocol' in options) this.prepareProtocol();
   }
 
   /** Held while a component uses the store; the last release (deferred a microtask) stops a reply. */
@@ -165,26 +197,63 @@ export class ChatStore {
     this.persist();
   };
 
+  /**
+   * Starts loading the protocol registry when the `protocol` option is a name or absent, so it is
+   * usually there by the first request; an adapter object needs none of it.
+   */
+  private prepareProtocol(): void {
+    if (typeof this.options.protocol !== 'object') void this.loadRegistry().catch(() => {});
+  }
+
+  private loadRegistry(): Promise<ProtocolRegistry> {
+    this.registryLoad ??= import('../protocols/registry.js').then(
+      (registry) => (this.registry = registry),
+      (cause: unknown) => {
+        // A chunk that failed to load (offline, a deploy replaced it) may load next time.
+        this.registryLoad = null;
+        throw cause;
+      },
+    );
+    return this.registryLoad;
+  }
+
   private async request(): Promise<void> {
     const turn = ++this.turn;
     this.setStatus('submitted', null);
     const startedAt = this.clock.now();
-    const context: ChatRequestContext = { conversationId: this.options.id, messages: this.messages, body: this.options.body };
+    const conversationId = this.options.id;
+    const context: ChatRequestContext = { conversationId, messages: this.messages, body: this.options.body };
     let request: ReplyRequest;
     try {
       request = this.options.prepareRequest ? await this.options.prepareRequest(context) : defaultRequest(context);
     } catch (cause) {
-      if (turn === this.turn) this.fail(new StreamError('aborted', 'Building the chat request failed.', { cause }));
+      if (turn === this.turn) this.fail(new StreamError('callback', 'The prepareRequest function threw.', { cause }));
       return;
     }
     if (turn !== this.turn) return;
 
-    let decoder: ProtocolDecoder | null = this.options.protocol ? getProtocol(this.options.protocol).createDecoder() : null;
+    const { protocol } = this.options;
+    let registry = this.registry;
+    if (typeof protocol !== 'object' && registry === null) {
+      try {
+        registry = await this.loadRegistry();
+      } catch (cause) {
+        if (turn === this.turn) this.fail(new StreamError('network', 'The chat protocol decoders could not be loaded.', { cause }));
+        return;
+      }
+      if (turn !== this.turn) return;
+    }
+
+    let decoder: ProtocolDecoder | null =
+      typeof protocol === 'object' ? protocol.createDecoder() : protocol !== undefined ? registry!.getProtocol(protocol).createDecoder() : null;
     let providerError: StreamError | null = null;
+    // The server's name for this reply (a `start` event's id), for transports that resume it.
+    let replyId: string | undefined;
     const emit = (event: ChatStreamEvent) => {
       if (turn !== this.turn) return;
       const now = this.clock.now();
       this.reply ??= new ReplyBuilder(this.newId(), startedAt, Date.now());
+      if (event.type === 'start' && event.messageId !== undefined) replyId ??= event.messageId;
       if (event.type === 'error' && providerError === null) {
         providerError = new StreamError('provider', `The model provider reported an error: ${event.message}`, {
           cause: event.code,
@@ -195,6 +264,7 @@ export class ChatStore {
       this.store.invalidate();
     };
     const choose = (frame: WireFrame | undefined, contentType: string | null, headers: Headers | null) => {
+      const { detectProtocol, getProtocol } = registry!;
       const name =
         detectProtocol({
           ...(contentType !== null ? { contentType } : {}),
@@ -204,6 +274,12 @@ export class ChatStore {
       return name === undefined ? null : getProtocol(name).createDecoder();
     };
     let openInfo: { contentType: string | null; headers: Headers | null } = { contentType: null, headers: null };
+    const reply: ReplyContext = {
+      conversationId,
+      get replyId() {
+        return replyId;
+      },
+    };
 
     this.abortReply = this.options.transport.send(
       request,
@@ -226,10 +302,13 @@ export class ChatStore {
         onError: (error) => {
           if (turn !== this.turn) return;
           this.abortReply = null;
-          this.finishReply('error', providerError ?? error);
+          // The transport was stopped under us (disposed, or its own stop): a stop, not a failure.
+          if (error.kind === 'aborted' && providerError === null) this.finishReply('stopped', null);
+          else this.finishReply('error', providerError ?? error);
         },
       },
       (frame) => (decoder ? decoder.isTerminal(frame) : false),
+      reply,
     );
   }
 
@@ -255,7 +334,7 @@ export class ChatStore {
   private fail(error: StreamError): void {
     this.setStatus('error', error);
     this.store.flush();
-    this.options.onError?.(error);
+    if (error.kind !== 'aborted') this.options.onError?.(error);
   }
 
   private setStatus(status: ChatStatus, error: StreamError | null): void {
@@ -285,16 +364,32 @@ export class ChatStore {
   private persist(): void {
     const persistence = this.persistence();
     if (persistence === null) return;
+    // Taken now: by the time the save runs, `id` may name another conversation.
+    const id = this.options.id!;
+    const messages = this.messages;
     void Promise.resolve()
-      .then(() => persistence.save(this.options.id!, this.messages))
+      .then(() => persistence.save(id, messages))
       .catch(() => {});
+  }
+
+  /** After an `id` change: the new conversation, as saved, or from `initialMessages`. */
+  private openConversation(): void {
+    this.conversation++;
+    this.messages = this.options.initialMessages ?? [];
+    this.setStatus('ready', null);
+    this.restore();
+    // Published now, not at the next frame: the old conversation must not show under the new id.
+    this.store.flush();
   }
 
   private restore(): void {
     const persistence = this.persistence();
     if (persistence === null) return;
+    const conversation = this.conversation;
+    const initial = this.messages;
     const apply = (saved: ChatMessage[] | null) => {
-      if (saved && saved.length > 0 && this.messages.length === (this.options.initialMessages?.length ?? 0)) {
+      // A late answer for a conversation we left, or one the user already added to, is dropped.
+      if (saved && saved.length > 0 && conversation === this.conversation && this.messages === initial) {
         this.messages = saved;
         this.store.invalidate();
       }

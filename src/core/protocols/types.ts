@@ -89,8 +89,13 @@ export interface ProtocolDecoder {
   isTerminal(frame: WireFrame): boolean;
 }
 
-/** A wire format: a name and a factory of per-stream decoders. */
+/**
+ * A wire format: a name and a factory of per-stream decoders. The built-in ones are exported
+ * (`anthropicProtocol`, `openaiProtocol` …); write your own for a format of your own and pass it
+ * as `protocol` — no detection runs then, and no other adapter is loaded.
+ */
 export interface ProtocolAdapter {
-  name: ProtocolName;
+  /** A built-in {@link ProtocolName}, or any name of yours (for your logs; nothing looks it up). */
+  name: ProtocolName | (string & {});
   createDecoder(): ProtocolDecoder;
 }

@@ -2,6 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import { ChatStore } from '../../../src/core/chat/chat-store.js';
 import { localStoragePersistence } from '../../../src/core/chat/persistence.js';
 import { messageText, type ChatMessage } from '../../../src/core/chat/types.js';
+import { genericProtocol } from '../../../src/core/protocols/generic.js';
 import { manualFrames, scriptedTransport } from './support.js';
 
 let ids = 0;
@@ -11,7 +12,7 @@ afterEach(() => localStorage.clear());
 function setup(options: Partial<ConstructorParameters<typeof ChatStore>[0]> = {}) {
   const wire = scriptedTransport();
   const frames = manualFrames();
-  const store = new ChatStore({ transport: wire.transport, protocol: 'generic', generateId, frames: frames.source, ...options });
+  const store = new ChatStore({ transport: wire.transport, protocol: genericProtocol, generateId, frames: frames.source, ...options });
   return { wire, frames, store, snapshot: () => store.getSnapshot() };
 }
 
