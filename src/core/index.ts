@@ -1,0 +1,93 @@
+/**
+ * `react-streamkit/core`: the React-free part of react-streamkit, for server code, workers,
+ * scripts and other UI libraries. Nothing reachable from this entry imports React, touches a
+ * browser global at import time or carries `"use client"`; the root entry re-exports all of it
+ * next to the hooks and components.
+ */
+
+// Errors and the one retry rule.
+export { StreamError, isStreamError, isRetryableError } from './errors.js';
+export type { StreamErrorKind, StreamErrorInit, ShouldRetry } from './errors.js';
+export { DEFAULT_BACKOFF } from './backoff.js';
+export type { BackoffOptions } from './backoff.js';
+
+// Server-Sent Events over fetch.
+export {
+  SSEClient,
+  isDefaultTerminalEvent,
+  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
+} from './transport/sse-client.js';
+export type {
+  SSEClientOptions,
+  SSEOpenInfo,
+  SSERequestOptions,
+  SSESnapshot,
+  SSEEvent,
+  Resolvable,
+} from './transport/sse-client.js';
+export type { StreamStatus } from './transport/status.js';
+
+// WebSocket.
+export {
+  SocketClient,
+  NORMAL_CLOSURE,
+  DEFAULT_AUTH_CLOSE_CODES,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  CLIENT_TIMEOUT_CLOSE_CODE,
+} from './transport/socket-client.js';
+export type {
+  SendResult,
+  SocketClientOptions,
+  SocketSnapshot,
+  SocketMetrics,
+  SocketCloseInfo,
+  SocketAuthQueryParam,
+  SocketRoomsConvention,
+  WebSocketLike,
+  WebSocketConstructor,
+  HeartbeatOptions,
+  OutboundQueueOptions,
+  QueueFullPolicy,
+  SocketRequestOptions,
+  SocketDecode,
+  SocketEncode,
+  SocketFrameData,
+  SocketWireData,
+} from './transport/socket-client.js';
+export { DEFAULT_HEARTBEAT } from './transport/socket-heartbeat.js';
+export { DEFAULT_OUTBOUND_QUEUE } from './transport/socket-queue.js';
+export { DEFAULT_REQUEST_TIMEOUT_MS } from './transport/socket-requests.js';
+
+// Chat: the conversation store, how a reply travels, and the wire-format adapters.
+export { ChatStore } from './chat/chat-store.js';
+export type { ChatStatus, ChatSnapshot, ChatStoreOptions, ChatRequestContext } from './chat/chat-store.js';
+export { messageText } from './chat/types.js';
+export type {
+  ChatMessage,
+  MessagePart,
+  TextPart,
+  ReasoningPart,
+  ToolPart,
+  ToolState,
+  SourcePart,
+  DataPart,
+  MessageStatus,
+  MessageMetrics,
+} from './chat/types.js';
+export { localStoragePersistence } from './chat/persistence.js';
+export type { ChatPersistence } from './chat/persistence.js';
+export type { ReplyTransport, ReplyRequest, ReplyHandlers } from './chat/transport.js';
+export { sseReplyTransport } from './chat/sse-reply-transport.js';
+export type { SSEReplyOptions } from './chat/sse-reply-transport.js';
+export { socketReplyTransport } from './chat/socket-reply-transport.js';
+export type { SocketReplyOptions } from './chat/socket-reply-transport.js';
+// The protocol registry's public surface as a whole, so an adapter added there is public in
+// both entries at once.
+export * from './protocols/index.js';
+
+// What the clients take injected (time, frames, page signals) and report.
+export type { StreamMetrics } from './metrics.js';
+export type { Clock } from './clock.js';
+export type { StreamEnvironment } from './environment.js';
+export type { FrameSource } from './frames.js';
