@@ -11,6 +11,12 @@ export interface BackoffOptions {
   maxAttempts?: number;
   /** Give up once this long has passed since the last successful event. Default 5 minutes. */
   maxElapsedMs?: number;
+  /**
+   * A connection that stayed open this long was healthy, whether or not anything arrived on it
+   * (a quiet feed, a socket the client only writes to): when it drops, the attempt counter and
+   * the `maxElapsedMs` clock start over. Default 10,000 ms.
+   */
+  stableAfterMs?: number;
 }
 
 export const DEFAULT_BACKOFF: Required<BackoffOptions> = {
@@ -18,6 +24,7 @@ export const DEFAULT_BACKOFF: Required<BackoffOptions> = {
   maxDelayMs: 30_000,
   maxAttempts: 10,
   maxElapsedMs: 5 * 60_000,
+  stableAfterMs: 10_000,
 };
 
 /**

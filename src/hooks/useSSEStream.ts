@@ -14,7 +14,7 @@ import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 import { useStreamClient } from './useStreamClient.js';
 
 /** Options of {@link useSSEStream}: the client's options plus React-side switches. */
-export interface UseSSEStreamOptions extends Omit<SSEClientOptions, 'url' | 'onEvent' | 'onOpen' | 'onError'> {
+export interface UseSSEStreamOptions extends Omit<SSEClientOptions, 'url' | 'onEvent' | 'onOpen' | 'onEnd' | 'onError'> {
   /** Connect automatically while mounted. Default `true`. `false` waits for `start()`. */
   enabled?: boolean;
   /**
@@ -26,6 +26,8 @@ export interface UseSSEStreamOptions extends Omit<SSEClientOptions, 'url' | 'onE
   onEvent?: (event: SSEEvent) => void;
   /** Called on each successful connection, with the response's status and headers. */
   onOpen?: (info: SSEOpenInfo) => void;
+  /** Called when the stream ended normally: its terminal event, the end of a text body, or a 204. */
+  onEnd?: () => void;
   /** Called once per connection error; `error.willRetry` tells whether it reconnects. */
   onError?: (error: StreamError) => void;
 }
@@ -51,7 +53,8 @@ const idleSubscribe = () => () => {};
 const idleSnapshot = () => IDLE;
 
 function clientOptions(options: UseSSEStreamOptions): Partial<SSEClientOptions> {
-  const { enabled: _enabled, key: _key, onEvent: _e, onOpen: _o, onError: _r, ...rest } = options;
+  // Callbacks are not client options: every holder of a shared client registers its own below.
+  const { enabled: _enabled, key: _key, onEvent: _e, onOpen: _o, onEnd: _n, onError: _r, ...rest } = options;
   return rest;
 }
 
@@ -85,6 +88,7 @@ export function useSSEStream(url: string | URL | null, options: UseSSEStreamOpti
       const off = [
         target.on('event', (event) => latest.current.onEvent?.(event)),
         target.on('open', (info) => latest.current.onOpen?.(info)),
+        target.on('end', () => latest.current.onEnd?.()),
         target.on('error', (error) => latest.current.onError?.(error)),
       ];
       return () => off.forEach((remove) => remove());

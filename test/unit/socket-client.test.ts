@@ -294,17 +294,22 @@ describe('close codes', () => {
     await vi.waitFor(() => expect(seenUrl).toBe('ws://query.test/feed?token=abc'));
   });
 
-  test('a failing auth function is an auth error, not retried', async () => {
+  test('a throwing auth function is a callback error carrying what it threw, not retried', async () => {
     const { connections, url } = mockServer();
+    const thrown = new Error('no session');
+    const errors: StreamError[] = [];
     const client = makeClient({
       url,
       auth: () => {
-        throw new Error('no session');
+        throw thrown;
       },
+      onError: (error) => errors.push(error),
     });
     client.start();
     await vi.waitFor(() => expect(client.getSnapshot().status).toBe('error'));
-    expect(client.getSnapshot().error?.kind).toBe('auth');
+    expect(client.getSnapshot().error?.kind).toBe('callback');
+    expect(client.getSnapshot().error?.cause).toBe(thrown);
+    expect(errors.map((error) => [error.kind, error.willRetry])).toEqual([['callback', false]]);
     expect(connections).toHaveLength(0);
   });
 });

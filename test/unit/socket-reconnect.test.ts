@@ -217,3 +217,92 @@ test('requests written to a connection that drops fail with network; queued ones
   sockets[1]!.receive(JSON.stringify({ id: frame.id, ok: true }));
   await expect(queued).resolves.toEqual({ id: frame.id, ok: true });
 });
+
+test('a quiet connection that stayed up resets the attempt counter: it never gives up on healthy sockets', async () => {
+  // The server never sends (a client-to-server socket, or a quiet feed without heartbeat). Each
+  // connection stays up for a minute, then drops: with maxAttempts 2, the old counter (reset only
+  // by an inbound message) gave up for good at the third drop.
+  const { clock, sockets, errors, client } = setup({ retry: { maxAttempts: 2, initialDelayMs: 1_000 } });
+  client.start();
+  await flush();
+  for (let index = 0; index < 6; index++) {
+    sockets[index]!.open();
+    clock.advance(60_000);
+    sockets[index]!.drop(1006);
+    expect(client.getSnapshot().status).toBe('reconnecting');
+    expect(client.getSnapshot().attempt).toBe(1);
+    clock.advance(500); // random 0.5 of the first ceiling (1,000 ms): the first delay every time
+    await flush();
+    expect(sockets).toHaveLength(index + 2);
+  }
+  expect(errors.every((error) => error.attempt === 1 && error.willRetry)).toBe(true);
+});
+
+test('connections that drop before the stable period still count, and the budget ends them', async () => {
+  const { clock, sockets, errors, client } = setup({
+    retry: { maxAttempts: 2, initialDelayMs: 1_000, stableAfterMs: 10_000 },
+  });
+  client.start();
+  await flush();
+  for (const [index, delay] of [500, 1_000].entries()) {
+    sockets[index]!.open();
+    clock.advance(9_999);
+    sockets[index]!.drop(1006);
+    clock.advance(delay);
+    await flush();
+    expect(sockets).toHaveLength(index + 2);
+  }
+  sockets[2]!.open();
+  clock.advance(9_999);
+  sockets[2]!.drop(1006);
+  expect(client.getSnapshot().status).toBe('error');
+  expect(errors.map((error) => [error.attempt, error.willRetry])).toEqual([
+    [1, true],
+    [2, true],
+    [3, false],
+  ]);
+});
+
+test('gone offline while waiting to retry: the timer firing does not spend an attempt, online does', async () => {
+  let online = true;
+  const onlineListeners = new Set<() => void>();
+  const environment: StreamEnvironment = {
+    isOnline: () => online,
+    onOnline: (callback) => {
+      onlineListeners.add(callback);
+      return () => onlineListeners.delete(callback);
+    },
+    isHidden: () => false,
+    onVisibilityChange: () => () => {},
+  };
+  const { clock, sockets, client } = setup({ environment });
+  client.start();
+  await flush();
+  sockets[0]!.drop(1006);
+  online = false; // the laptop lost its network during the 500 ms wait
+  clock.advance(10_000);
+  await flush();
+  expect(sockets).toHaveLength(1);
+  expect(client.getSnapshot().status).toBe('reconnecting');
+  online = true;
+  for (const listener of [...onlineListeners]) listener();
+  await flush();
+  expect(sockets).toHaveLength(2);
+});
+
+test('shouldRetry replaces the retry rule: retry an auth close, give up on the first network drop', async () => {
+  const retried = setup({ shouldRetry: (error) => error.kind === 'auth' });
+  retried.client.start();
+  await flush();
+  retried.sockets[0]!.drop(4001);
+  expect(retried.errors.map((e) => [e.kind, e.willRetry])).toEqual([['auth', true]]);
+  retried.clock.advance(500);
+  await flush();
+  expect(retried.sockets).toHaveLength(2);
+  retried.sockets[1]!.drop(1006);
+  expect(retried.errors.map((e) => [e.kind, e.willRetry])).toEqual([
+    ['auth', true],
+    ['network', false],
+  ]);
+  expect(retried.client.getSnapshot().status).toBe('error');
+});

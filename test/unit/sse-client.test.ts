@@ -615,3 +615,208 @@ describe('metrics and lifecycle', () => {
     expect(status()).toBe('closed');
   });
 });
+
+describe('functions you pass that throw', () => {
+  test.each([
+    ['headers', { headers: () => Promise.reject(new Error('no session')) }],
+    ['body', { method: 'POST', body: () => Promise.reject(new Error('no draft')) }],
+  ] as const)('a throwing %s function is a callback error with its cause; nothing is sent or retried', async (_name, options) => {
+    const requests = route(() => done(), 'method' in options ? 'post' : 'get');
+    const { client, clock, errors, status } = setup(options as Partial<SSEClientOptions>);
+    client.start();
+    await vi.waitFor(() => expect(status()).toBe('error'));
+    expect(errors.map((error) => [error.kind, error.willRetry])).toEqual([['callback', false]]);
+    expect((errors[0]!.cause as Error).message).toMatch(/^no /);
+    clock.advance(60_000);
+    await settle();
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('the retry rule', () => {
+  test('shouldRetry replaces the default: a 401 retried (token refreshed), a 503 not', async () => {
+    let token = 'old';
+    const requests = route((n) =>
+      n === 1 ? new HttpResponse(null, { status: 401 }) : n === 2 ? done() : new HttpResponse(null, { status: 503 }),
+    );
+    const { client, clock, errors, status } = setup({
+      headers: () => ({ authorization: `Bearer ${token}` }),
+      shouldRetry: (error) => {
+        if (error.kind !== 'auth') return false;
+        token = 'fresh';
+        return true;
+      },
+    });
+    client.start();
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(errors[0]).toMatchObject({ kind: 'auth', willRetry: true });
+    clock.advance(50);
+    await vi.waitFor(() => expect(status()).toBe('closed'));
+    expect(requests[1]!.headers.get('authorization')).toBe('Bearer fresh');
+    client.start();
+    await vi.waitFor(() => expect(status()).toBe('error'));
+    expect(errors[1]).toMatchObject({ kind: 'http', status: 503, willRetry: false });
+  });
+
+  test('a resumable stream whose attempts the server answers keeps resuming past maxAttempts, with backoff', async () => {
+    // The first answer carries event 1; the next three are answered but drop before a whole
+    // event arrives (what Chromium shows when it discards unread bytes of a reset connection);
+    // the fifth finishes. With maxAttempts 2 the old rule gave up at the third empty attempt.
+    const requests = route((n) => {
+      if (n === 1) return dropAfterText('id: 1\ndata: one\n\n');
+      if (n < 5) return dropAfterText('id: 2\ndata: tw');
+      return eventStreamResponse('id: 2\ndata: two\n\ndata: [DONE]\n\n');
+    }, 'post');
+    const { client, clock, events, errors, status } = setup({
+      method: 'POST',
+      body: 'prompt',
+      retry: { initialDelayMs: 100, maxDelayMs: 1_000, maxAttempts: 2 },
+    });
+    client.start();
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await vi.waitFor(() => expect(errors).toHaveLength(attempt));
+      expect(errors[attempt - 1]).toMatchObject({ kind: 'network', willRetry: true });
+      clock.advance(clock.nextAt! - clock.now());
+    }
+    await vi.waitFor(() => expect(status()).toBe('closed'));
+    expect(events.map((event) => event.data)).toEqual(['one', 'two', '[DONE]']);
+    expect(requests.slice(1).map((request) => request.headers.get('last-event-id'))).toEqual(['1', '1', '1', '1']);
+    // Backoff still grows while nothing arrives: 50, 100, 200 (random 0.5 of 100·2^n).
+    expect(clock.delays.filter((ms) => ms < 1_000)).toEqual([50, 100, 200, 400]);
+  });
+
+  test('…but maxElapsedMs still ends a stream that never delivers again', async () => {
+    route((n) => (n === 1 ? dropAfterText('id: 1\ndata: one\n\n') : dropAfterText('id: 2\ndata: tw')), 'post');
+    const { client, clock, errors, status } = setup({
+      method: 'POST',
+      body: 'prompt',
+      retry: { initialDelayMs: 100, maxDelayMs: 1_000, maxAttempts: 2, maxElapsedMs: 3_000 },
+    });
+    client.start();
+    while (status() !== 'error') {
+      const seen = errors.length;
+      await vi.waitFor(() => expect(errors.length).toBeGreaterThan(seen));
+      if (clock.nextAt !== undefined) clock.advance(clock.nextAt - clock.now());
+    }
+    expect(errors.at(-1)).toMatchObject({ kind: 'network', willRetry: false });
+    expect(clock.now()).toBeLessThanOrEqual(3_000);
+  });
+
+  test('a quiet connection (comments only) that stayed up resets the counter when it drops', async () => {
+    const bodies: ManualBody[] = [];
+    route(() => {
+      const body = new ManualBody();
+      body.push(': keep-alive\n');
+      bodies.push(body);
+      return eventStreamResponse(body.stream);
+    });
+    const { client, clock, errors, status } = setup({ retry: { initialDelayMs: 100, maxAttempts: 1 }, idleTimeoutMs: 0 });
+    client.start();
+    for (let index = 0; index < 4; index++) {
+      await vi.waitFor(() => expect(status()).toBe('open'));
+      clock.advance(30_000);
+      bodies[index]!.fail();
+      await vi.waitFor(() => expect(errors).toHaveLength(index + 1));
+      expect(errors[index]).toMatchObject({ kind: 'network', willRetry: true, attempt: 1 });
+      clock.advance(50);
+    }
+  });
+});
+
+describe('resume', () => {
+  test('resume sends the app\'s resume request (GET /resume) instead of re-POSTing the prompt', async () => {
+    const posts = route(() => dropAfterText('id: r1-7\ndata: a\n\n'), 'post');
+    const resumes: Request[] = [];
+    server.use(
+      http.get(`${URL_}/resume`, ({ request }) => {
+        resumes.push(request);
+        return eventStreamResponse('id: r1-8\ndata: b\n\ndata: [DONE]\n\n');
+      }),
+    );
+    const contexts: unknown[] = [];
+    const { client, clock, events, status } = setup({
+      method: 'POST',
+      body: 'prompt',
+      resume: (context) => {
+        contexts.push({ lastEventId: context.lastEventId, attempt: context.attempt, status: context.firstResponse?.status });
+        return { url: `${URL_}/resume`, method: 'GET' };
+      },
+    });
+    client.start();
+    await vi.waitFor(() => expect(status()).toBe('reconnecting'));
+    clock.advance(50);
+    await vi.waitFor(() => expect(status()).toBe('closed'));
+    expect(posts).toHaveLength(1);
+    expect(resumes).toHaveLength(1);
+    expect(resumes[0]!.headers.get('last-event-id')).toBe('r1-7');
+    expect(contexts).toEqual([{ lastEventId: 'r1-7', attempt: 1, status: 200 }]);
+    expect(events.map((event) => event.data)).toEqual(['a', 'b', '[DONE]']);
+  });
+
+  test('a throwing resume function is a callback error, not retried', async () => {
+    route(() => dropAfterText('id: 1\ndata: a\n\n'), 'post');
+    const { client, clock, errors, status } = setup({
+      method: 'POST',
+      body: 'prompt',
+      resume: () => {
+        throw new Error('no reply id');
+      },
+    });
+    client.start();
+    await vi.waitFor(() => expect(status()).toBe('reconnecting'));
+    clock.advance(50);
+    await vi.waitFor(() => expect(status()).toBe('error'));
+    expect(errors.map((error) => [error.kind, error.willRetry])).toEqual([
+      ['network', true],
+      ['callback', false],
+    ]);
+  });
+});
+
+describe('event size cap', () => {
+  const MiB = 1024 * 1024;
+  /** A body of `count` reads of 1 MiB of `fill`, counting how many reads were pulled. */
+  function megabytes(count: number, line: (index: number) => string) {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === count) return controller.close();
+        const text = line(pulled++);
+        controller.enqueue(new TextEncoder().encode(text + 'x'.repeat(MiB - text.length)));
+      },
+    });
+    return { stream, pulled: () => pulled };
+  }
+
+  test('an unterminated 20 MiB line fails with too-large at the cap, without reading the rest', async () => {
+    const body = megabytes(20, (index) => (index === 0 ? 'data: ' : ''));
+    route(() => eventStreamResponse(body.stream));
+    const { client, clock, errors, status } = setup({ maxEventBytes: 4 * MiB });
+    client.start();
+    await vi.waitFor(() => expect(status()).toBe('error'));
+    expect(errors.map((error) => [error.kind, error.willRetry])).toEqual([['too-large', false]]);
+    // The cap (4 reads), the read past it, and the fetch body's read-ahead: far from all 20.
+    expect(body.pulled()).toBeLessThanOrEqual(12);
+    clock.advance(60_000);
+    expect(status()).toBe('error');
+  });
+
+  test('many events, and comments, adding up past the cap are fine: the cap is per event', async () => {
+    const body = megabytes(6, (index) => (index % 2 === 0 ? '\n\n: ' : '\ndata: '));
+    route(() => eventStreamResponse(body.stream));
+    const { client, errors, events, status } = setup({ maxEventBytes: 2 * MiB, isTerminal: false });
+    client.start();
+    await vi.waitFor(() => expect(status()).not.toBe('open'));
+    await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0));
+    expect(errors[0]!.kind).toBe('truncated');
+    expect(events.length).toBe(2); // the third was unfinished when the body ended
+  });
+});
+
+/** An event stream that sends `text`, then resets the connection. */
+function dropAfterText(text: string) {
+  const body = new ManualBody();
+  body.push(text);
+  queueMicrotask(() => setTimeout(() => body.fail(), 0));
+  return eventStreamResponse(body.stream);
+}

@@ -120,6 +120,32 @@ describe('requests per component tree', () => {
     expect(served.requests).toHaveLength(1);
   });
 
+  test('with a shared key every holder\'s onEnd, onOpen and onError is called', async () => {
+    const served = serve();
+    const calls: string[] = [];
+    const probe = (id: string) => (
+      <Probe
+        id={id}
+        options={{
+          key: 'shared-end',
+          onOpen: () => calls.push(`${id}:open`),
+          onEnd: () => calls.push(`${id}:end`),
+        }}
+      />
+    );
+    render(
+      <StrictMode>
+        {probe('a')}
+        {probe('b')}
+      </StrictMode>,
+    );
+    await vi.waitFor(() => expect(served.bodies).toHaveLength(1));
+    served.bodies[0]!.push('data: [DONE]\n\n');
+    await vi.waitFor(() => expect(calls.filter((call) => call.endsWith(':end')).sort()).toEqual(['a:end', 'b:end']));
+    expect(calls.filter((call) => call.endsWith(':open')).sort()).toEqual(['a:open', 'b:open']);
+    expect(served.requests).toHaveLength(1);
+  });
+
   test('a null url stays idle and sends nothing', async () => {
     const served = serve();
     render(<Probe url={null} />);

@@ -1,11 +1,11 @@
-import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffOptions } from '../backoff.js';
-import { BatchedStore } from '../batched-store.js';
-import { systemClock, type Clock, type TimerHandle } from '../clock.js';
-import { ConnectionDemand } from '../demand.js';
-import { browserEnvironment, type StreamEnvironment } from '../environment.js';
-import { StreamError } from '../errors.js';
-import { platformFrames, type FrameSource } from '../frames.js';
-import { MetricsRecorder, type StreamMetrics } from '../metrics.js';
+import type { BackoffOptions } from '../backoff.js';
+import type { Clock, TimerHandle } from '../clock.js';
+import { safely } from '../emitter.js';
+import type { StreamEnvironment } from '../environment.js';
+import { StreamError, type ShouldRetry } from '../errors.js';
+import type { FrameSource } from '../frames.js';
+import type { StreamMetrics } from '../metrics.js';
+import { callingUserCode, resolve, type Resolvable } from '../resolvable.js';
 import {
   decodeFrame,
   encodeMessage,
@@ -18,7 +18,7 @@ import {
 import { Heartbeat, type HeartbeatOptions } from './socket-heartbeat.js';
 import { OutboundQueue, type OutboundQueueOptions } from './socket-queue.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, PendingRequests, type SocketRequestOptions } from './socket-requests.js';
-import type { Resolvable } from './sse-client.js';
+import { ConnectionLifecycle } from './lifecycle.js';
 import type { StreamStatus } from './status.js';
 
 export type { HeartbeatOptions } from './socket-heartbeat.js';
@@ -87,7 +87,6 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
 export const CLIENT_TIMEOUT_CLOSE_CODE = 4000;
 
 const OPEN = 1;
-const RETRYABLE = new Set(['network', 'idle-timeout', 'first-byte-timeout']);
 
 /** Options of {@link SocketClient}. Everything but `url`, `queue` and `clock` may change via `setOptions`. */
 export interface SocketClientOptions<TIn = unknown> {
@@ -118,6 +117,12 @@ export interface SocketClientOptions<TIn = unknown> {
   authCloseCodes?: readonly number[];
   /** Reconnection policy (full-jitter exponential backoff), or `false` to never reconnect. */
   retry?: BackoffOptions | false;
+  /**
+   * Replaces the default retry rule (`isRetryableError`: network errors and timeouts; auth close
+   * codes are not retried). `attempt` is the 1-based attempt that failed. The retry budget still
+   * applies; `stop()` is never retried.
+   */
+  shouldRetry?: ShouldRetry;
   /** Fail the attempt with `first-byte-timeout` if the handshake does not complete in time. 0 disables. Default 15,000 ms. */
   connectTimeoutMs?: number;
   /**
@@ -175,7 +180,10 @@ export interface SocketSnapshot<TIn = unknown> {
    * message. `null` again once a message decodes.
    */
   error: StreamError | null;
-  /** Consecutive failed attempts (0 once a message arrives on a new connection). */
+  /**
+   * Consecutive failed attempts: 0 again once a message arrives, or once a connection has stayed
+   * open for `retry.stableAfterMs` (10 s by default) before it dropped.
+   */
   attempt: number;
   /** Code of the latest close received (1006 when the connection dropped without one); `null` before any. */
   closeCode: number | null;
@@ -192,11 +200,11 @@ export interface SocketSnapshot<TIn = unknown> {
   metrics: SocketMetrics;
 }
 
-type Listeners<TIn> = {
-  message: Set<(message: TIn) => void>;
-  open: Set<() => void>;
-  close: Set<(info: SocketCloseInfo) => void>;
-  error: Set<(error: StreamError) => void>;
+type Events<TIn> = {
+  message: TIn;
+  open: undefined;
+  close: SocketCloseInfo;
+  error: StreamError;
 };
 
 interface Outbound {
@@ -217,51 +225,39 @@ const noop = () => {};
  */
 export class SocketClient<TIn = unknown> {
   private options: SocketClientOptions<TIn>;
-  private status: StreamStatus = 'idle';
-  private error: StreamError | null = null;
-  private failures = 0;
-  private lastProgressAt = 0;
   private closeCode: number | null = null;
   private closeReason: string | null = null;
   private lastMessage: TIn | undefined = undefined;
   private rttMs: number | null = null;
-  /** Bumped by every start/stop: async work from an older run sees the change and quits. */
-  private run = 0;
   private socket: WebSocketLike | null = null;
   private opened = false;
   private connectTimer: TimerHandle | null = null;
   private heartbeat: Heartbeat | null = null;
-  private cancelWait: (() => void) | null = null;
   private readonly rooms = new Set<string>();
   private readonly queue: OutboundQueue<Outbound> | null;
   private readonly pending: PendingRequests;
   private readonly typed = new Map<string, Set<(message: TIn) => void>>();
-  private readonly clock: Clock;
-  private readonly environment: StreamEnvironment;
-  private readonly metrics = new MetricsRecorder();
-  private readonly store: BatchedStore<SocketSnapshot<TIn>>;
-  private readonly listeners: Listeners<TIn> = {
-    message: new Set(),
-    open: new Set(),
-    close: new Set(),
-    error: new Set(),
-  };
-  private readonly demand = new ConnectionDemand(() => this.stop());
+  private readonly life: ConnectionLifecycle<SocketSnapshot<TIn>, Events<TIn>>;
 
   constructor(options: SocketClientOptions<TIn>) {
     this.options = { ...options };
-    this.clock = options.clock ?? systemClock;
-    this.environment = options.environment ?? browserEnvironment;
     this.queue = options.queue === false ? null : new OutboundQueue<Outbound>(options.queue);
-    this.pending = new PendingRequests(this.clock, options.random);
-    this.store = new BatchedStore(() => this.buildSnapshot(), options.frames ?? platformFrames(this.clock));
+    this.life = new ConnectionLifecycle<SocketSnapshot<TIn>, Events<TIn>>({
+      clock: options.clock,
+      environment: options.environment,
+      frames: options.frames,
+      snapshot: (life) => this.buildSnapshot(life),
+      policy: () => this.options,
+      release: () => this.stop(),
+    });
+    this.pending = new PendingRequests(this.life.clock, options.random);
   }
 
   /** Current state. Stable between notifications, so it can feed `useSyncExternalStore`. */
-  readonly getSnapshot = (): SocketSnapshot<TIn> => this.store.getSnapshot();
+  readonly getSnapshot = (): SocketSnapshot<TIn> => this.life.store.getSnapshot();
 
   /** Subscribes to snapshot changes (frame-batched). Returns the unsubscribe function. */
-  readonly subscribeSnapshot = (listener: () => void): (() => void) => this.store.subscribe(listener);
+  readonly subscribeSnapshot = (listener: () => void): (() => void) => this.life.store.subscribe(listener);
 
   /**
    * `subscribe(type, fn)`: calls `fn` for every message whose type field (`typeField`, default
@@ -272,7 +268,7 @@ export class SocketClient<TIn = unknown> {
   subscribe(listener: () => void): () => void;
   subscribe(type: string, listener: (message: TIn) => void): () => void;
   subscribe(typeOrListener: string | (() => void), listener?: (message: TIn) => void): () => void {
-    if (typeof typeOrListener === 'function') return this.store.subscribe(typeOrListener);
+    if (typeof typeOrListener === 'function') return this.life.store.subscribe(typeOrListener);
     if (listener === undefined) throw new TypeError('subscribe(type, listener) needs a listener.');
     let set = this.typed.get(typeOrListener);
     if (set === undefined) {
@@ -294,10 +290,8 @@ export class SocketClient<TIn = unknown> {
   on(type: 'open', listener: () => void): () => void;
   on(type: 'close', listener: (info: SocketCloseInfo) => void): () => void;
   on(type: 'error', listener: (error: StreamError) => void): () => void;
-  on(type: keyof Listeners<TIn>, listener: (arg: never) => void): () => void {
-    const set = this.listeners[type] as Set<(arg: never) => void>;
-    set.add(listener);
-    return () => set.delete(listener);
+  on(type: keyof Events<TIn>, listener: (arg: never) => void): () => void {
+    return this.life.events.on(type, listener as (arg: unknown) => void);
   }
 
   /** Replaces options and callbacks; connection options apply from the next attempt. */
@@ -310,23 +304,19 @@ export class SocketClient<TIn = unknown> {
    * releases it, the client stops (after a microtask, so StrictMode's remount keeps the socket).
    */
   retain(): () => void {
-    return this.demand.retain();
+    return this.life.demand.retain();
   }
 
   /** How many holders currently retain this client. */
   get holders(): number {
-    return this.demand.count;
+    return this.life.demand.count;
   }
 
   /** Connects, unless already connecting or open. Rooms and queued messages carry over. */
   readonly start = (): void => {
-    if (this.isActive()) return;
-    const run = ++this.run;
-    this.failures = 0;
-    this.error = null;
+    if (this.life.isActive()) return;
+    const run = this.life.begin();
     this.rttMs = null;
-    this.lastProgressAt = this.clock.now();
-    this.metrics.reset();
     void this.connect(run, false);
   };
 
@@ -335,16 +325,14 @@ export class SocketClient<TIn = unknown> {
    * Queued messages are discarded and pending requests rejected (`aborted`). No timers remain.
    */
   readonly stop = (): void => {
-    this.run++;
-    this.cancelWait?.();
+    this.life.halt();
     const socket = this.socket;
     this.dropSocket();
     if (socket) abandon(socket, NORMAL_CLOSURE, 'client stopped');
     this.pending.failAll(new StreamError('aborted', 'The socket was stopped before the reply arrived.'));
     this.queue?.clear();
-    if (this.isActive()) this.setStatus('closed');
-    this.store.invalidate();
-    this.store.flush();
+    this.life.store.invalidate();
+    this.life.store.flush();
   };
 
   /**
@@ -386,23 +374,19 @@ export class SocketClient<TIn = unknown> {
   readonly join = (room: string): void => {
     if (this.rooms.has(room)) return;
     this.rooms.add(room);
-    this.store.invalidate();
+    this.life.store.invalidate();
     if (this.isWritable()) this.writeNow({ data: this.encode(this.roomMessage('join', room)) });
   };
 
   /** Leaves `room`: the leave message is sent now if open; either way it is not re-joined. */
   readonly leave = (room: string): void => {
     if (!this.rooms.delete(room)) return;
-    this.store.invalidate();
+    this.life.store.invalidate();
     if (this.isWritable()) this.writeNow({ data: this.encode(this.roomMessage('leave', room)) });
   };
 
-  private isActive(): boolean {
-    return this.status === 'connecting' || this.status === 'open' || this.status === 'reconnecting';
-  }
-
   private isWritable(): boolean {
-    return this.status === 'open' && this.socket !== null && this.socket.readyState === OPEN;
+    return this.life.status === 'open' && this.socket !== null && this.socket.readyState === OPEN;
   }
 
   private encode(message: unknown): SocketWireData {
@@ -420,12 +404,12 @@ export class SocketClient<TIn = unknown> {
       return 'sent';
     }
     // Idle (not started yet) queues too: a child component may send before the parent's effect starts us.
-    const canQueue = this.isActive() || this.status === 'idle';
+    const canQueue = this.life.isActive() || this.life.status === 'idle';
     if (this.queue === null || !canQueue) return 'rejected';
     const { requestId } = outbound;
     const accepted = this.queue.push({
       message: outbound,
-      queuedAt: this.clock.now(),
+      queuedAt: this.life.clock.now(),
       onDiscard:
         requestId === undefined
           ? undefined
@@ -435,7 +419,7 @@ export class SocketClient<TIn = unknown> {
                 new StreamError('aborted', `The request was discarded from the outbound queue (${why}).`),
               ),
     });
-    this.store.invalidate();
+    this.life.store.invalidate();
     return accepted ? 'queued' : 'rejected';
   }
 
@@ -446,29 +430,23 @@ export class SocketClient<TIn = unknown> {
 
   /** One connection attempt: resolves credentials, opens the socket and wires its events. */
   private async connect(run: number, isReconnect: boolean): Promise<void> {
-    this.setStatus(isReconnect ? 'reconnecting' : 'connecting');
-    this.metrics.attemptStarted(this.clock.now(), isReconnect);
-    this.store.invalidate();
+    const life = this.life;
+    life.setStatus(isReconnect ? 'reconnecting' : 'connecting');
+    life.metrics.attemptStarted(life.clock.now(), isReconnect);
+    life.store.invalidate();
 
     let url: string;
     let protocols: string | string[] | undefined;
     let authMessage: unknown;
     try {
-      [url, protocols, authMessage] = await Promise.all([
-        this.buildUrl(),
-        resolve(this.options.protocols),
-        resolve(this.options.auth),
-      ]);
-    } catch (cause) {
-      if (run !== this.run) return;
-      return this.fail(
-        run,
-        new StreamError('auth', 'Resolving the credentials failed (the auth, protocols or token function threw).', {
-          cause,
-        }),
+      [url, protocols, authMessage] = await callingUserCode('auth, protocols or token', () =>
+        Promise.all([this.buildUrl(), resolve(this.options.protocols), resolve(this.options.auth)]),
       );
+    } catch (error) {
+      if (run !== life.run) return;
+      return this.fail(run, error as StreamError);
     }
-    if (run !== this.run) return;
+    if (run !== life.run) return;
 
     const Socket = this.options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructor | undefined);
     let socket: WebSocketLike;
@@ -492,7 +470,7 @@ export class SocketClient<TIn = unknown> {
 
     const timeoutMs = this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     if (timeoutMs > 0) {
-      this.connectTimer = this.clock.setTimeout(() => {
+      this.connectTimer = life.clock.setTimeout(() => {
         this.connectTimer = null;
         this.giveUpOn(
           run,
@@ -515,30 +493,30 @@ export class SocketClient<TIn = unknown> {
     if (socket !== this.socket) return;
     this.clearConnectTimer();
     this.opened = true;
-    this.lastProgressAt = this.clock.now();
-    this.setStatus('open');
+    this.life.opened(this.life.clock.now());
+    this.life.setStatus('open');
     // Order on the wire: auth first, then room joins, then what was queued, oldest first.
     if (authData !== null) socket.send(authData);
     for (const room of this.rooms) socket.send(this.encode(this.roomMessage('join', room)));
     if (this.queue !== null && this.queue.size > 0) {
-      for (const entry of this.queue.drain(this.clock.now())) this.writeNow(entry.message);
-      this.store.invalidate();
+      for (const entry of this.queue.drain(this.life.clock.now())) this.writeNow(entry.message);
+      this.life.store.invalidate();
     }
     this.startHeartbeat(socket);
-    this.emit('open');
+    this.life.events.emit('open', undefined, this.options.onOpen);
   }
 
   private startHeartbeat(socket: WebSocketLike): void {
     const { heartbeat } = this.options;
     if (heartbeat === undefined || heartbeat === false) return;
-    const run = this.run;
-    this.heartbeat = new Heartbeat(heartbeat === true ? {} : heartbeat, this.clock, {
+    const run = this.life.run;
+    this.heartbeat = new Heartbeat(heartbeat === true ? {} : heartbeat, this.life.clock, {
       sendPing: (message) => {
         if (socket === this.socket && socket.readyState === OPEN) socket.send(this.encode(message));
       },
       onRoundTrip: (rtt) => {
         this.rttMs = rtt;
-        this.store.invalidate();
+        this.life.store.invalidate();
       },
       onTimeout: (ms) =>
         this.giveUpOn(run, socket, new StreamError('idle-timeout', `No pong within ${ms} ms; the connection looks dead.`)),
@@ -547,66 +525,65 @@ export class SocketClient<TIn = unknown> {
   }
 
   private handleMessage(run: number, socket: WebSocketLike, raw: unknown): void {
-    if (socket !== this.socket || run !== this.run) return;
-    const now = this.clock.now();
+    const life = this.life;
+    if (socket !== this.socket || run !== life.run) return;
+    const now = life.clock.now();
     const data = normalizeFrame(raw);
-    this.metrics.bytesReceived(frameSize(data), now);
+    life.metrics.bytesReceived(frameSize(data), now);
     let message: unknown;
     try {
       message = decodeFrame(data, this.options.decode ?? 'json');
     } catch (error) {
       // One bad message must not cost the connection: report it and carry on.
       const parseError = (error as StreamError).with({ willRetry: false });
-      this.error = parseError;
-      this.store.invalidate();
-      this.emit('error', parseError);
+      life.error = parseError;
+      life.store.invalidate();
+      life.events.emit('error', parseError, this.options.onError);
       return;
     }
-    this.failures = 0;
-    this.lastProgressAt = now;
+    life.progress(now);
     if (this.heartbeat !== null && this.heartbeat.isPong(message)) {
       this.heartbeat.pong();
-      this.store.invalidate();
+      life.store.invalidate();
       return;
     }
-    this.metrics.eventDispatched(now);
-    this.error = null;
+    life.metrics.eventDispatched(now);
     this.lastMessage = message as TIn;
-    this.store.invalidate();
+    life.store.invalidate();
 
-    if (typeof message === 'object' && message !== null) {
+    if (typeof message !== 'object' || message === null) {
+      life.events.emit('message', message as TIn, this.options.onMessage);
+    } else {
       const record = message as Record<string, unknown>;
       const id = record[this.options.requestIdField ?? 'id'];
       if (id !== undefined && this.pending.size > 0) this.pending.settle(id, message);
-      this.emit('message', message as TIn);
+      life.events.emit('message', message as TIn, this.options.onMessage);
       const type = record[this.options.typeField ?? 'type'];
       const subscribers = typeof type === 'string' ? this.typed.get(type) : undefined;
-      if (subscribers) for (const listener of [...subscribers]) safely(listener, message);
-    } else {
-      this.emit('message', message as TIn);
+      // Iterated directly (no copy per message): one that unsubscribes meanwhile is skipped.
+      if (subscribers) for (const listener of subscribers) safely(listener, message as TIn);
     }
   }
 
   private handleClose(run: number, socket: WebSocketLike, event: { code?: number; reason?: string }): void {
-    if (socket !== this.socket || run !== this.run) return;
+    const life = this.life;
+    if (socket !== this.socket || run !== life.run) return;
     const wasOpen = this.opened;
     this.dropSocket();
     const code = event.code ?? 1006;
     const reason = event.reason ?? '';
     this.closeCode = code;
     this.closeReason = reason;
-    // Time spent healthy does not count against the give-up budget (`maxElapsedMs`).
-    if (wasOpen) this.lastProgressAt = this.clock.now();
     this.pending.failSent(
       new StreamError('network', 'The connection closed before the reply arrived.', { closeCode: code, closeReason: reason }),
     );
-    this.emit('close', { code, reason });
-    if (run !== this.run) return;
+    life.events.emit('close', { code, reason }, this.options.onClose);
+    if (run !== life.run) return;
 
     if (code === NORMAL_CLOSURE) {
-      this.error = null;
-      this.setStatus('closed');
-      this.store.flush();
+      life.error = null;
+      life.setStatus('closed');
+      life.store.flush();
       return;
     }
     const authCodes = this.options.authCloseCodes ?? DEFAULT_AUTH_CLOSE_CODES;
@@ -627,7 +604,7 @@ export class SocketClient<TIn = unknown> {
 
   /** Abandons a connection we consider dead (timeout) and fails the attempt with `error`. */
   private giveUpOn(run: number, socket: WebSocketLike, error: StreamError): void {
-    if (socket !== this.socket || run !== this.run) return;
+    if (socket !== this.socket || run !== this.life.run) return;
     this.dropSocket();
     // Do not wait for a close handshake a dead peer will never answer.
     abandon(socket, CLIENT_TIMEOUT_CLOSE_CODE, error.kind);
@@ -635,61 +612,21 @@ export class SocketClient<TIn = unknown> {
     this.fail(run, error);
   }
 
-  /** Records a failed attempt, then waits and reconnects, or gives up. */
+  /** Records a failed attempt, then waits and reconnects, or gives up (the shared lifecycle decides). */
   private fail(run: number, error: StreamError, retryable = true): void {
-    const delay = retryable ? this.retryDelay(error) : null;
-    const reported = error.with({ willRetry: delay !== null, attempt: this.failures + 1 });
-    this.error = reported;
-    this.failures++;
-    this.emit('error', reported);
-    if (run !== this.run) return;
-    if (delay === null) {
-      this.setStatus('error');
-      this.store.flush();
-      return;
-    }
-    this.setStatus('reconnecting');
-    void this.waitToRetry(run, delay).then((proceed) => {
-      if (proceed) void this.connect(run, true);
-    });
-  }
-
-  /** The wait before the next attempt, or null when this error must not be retried. */
-  private retryDelay(error: StreamError): number | null {
-    const { retry } = this.options;
-    if (retry === false || !RETRYABLE.has(error.kind)) return null;
-    const policy = { ...DEFAULT_BACKOFF, ...retry };
-    if (this.failures >= policy.maxAttempts) return null;
-    const delay = fullJitterDelay(this.failures, policy.initialDelayMs, policy.maxDelayMs, this.options.random);
-    if (this.clock.now() - this.lastProgressAt + delay > policy.maxElapsedMs) return null;
-    return delay;
-  }
-
-  /** Waits `delay` (or, while offline, until back online). False when stopped meanwhile. */
-  private waitToRetry(run: number, delay: number): Promise<boolean> {
-    return new Promise((resolvePromise) => {
-      let timer: TimerHandle | null = null;
-      const finish = (proceed: boolean) => {
-        if (timer !== null) this.clock.clearTimeout(timer);
-        timer = null;
-        stopListening();
-        this.cancelWait = null;
-        resolvePromise(proceed && run === this.run);
-      };
-      // Back online: the network is likely fine again, retry at once.
-      const stopListening = this.environment.onOnline(() => finish(true));
-      this.cancelWait = () => finish(false);
-      if (this.environment.isOnline()) timer = this.clock.setTimeout(() => finish(true), delay);
+    void this.life.fail(run, error, { final: !retryable }).then((retry) => {
+      if (retry) void this.connect(run, true);
     });
   }
 
   private clearConnectTimer(): void {
-    if (this.connectTimer !== null) this.clock.clearTimeout(this.connectTimer);
+    if (this.connectTimer !== null) this.life.clock.clearTimeout(this.connectTimer);
     this.connectTimer = null;
   }
 
   /** Forgets the current socket and every timer tied to it. */
   private dropSocket(): void {
+    if (this.opened) this.life.dropped(this.life.clock.now());
     this.clearConnectTimer();
     this.heartbeat?.stop();
     this.heartbeat = null;
@@ -697,39 +634,18 @@ export class SocketClient<TIn = unknown> {
     this.opened = false;
   }
 
-  private setStatus(status: StreamStatus): void {
-    if (this.status === status) return;
-    this.status = status;
-    this.store.invalidate();
-  }
-
-  private emit(type: 'message', message: TIn): void;
-  private emit(type: 'open'): void;
-  private emit(type: 'close', info: SocketCloseInfo): void;
-  private emit(type: 'error', error: StreamError): void;
-  private emit(type: keyof Listeners<TIn>, arg?: unknown): void {
-    const own = {
-      message: this.options.onMessage,
-      open: this.options.onOpen,
-      close: this.options.onClose,
-      error: this.options.onError,
-    }[type] as ((arg: unknown) => void) | undefined;
-    if (own) safely(own, arg);
-    for (const listener of [...this.listeners[type]] as Array<(arg: unknown) => void>) safely(listener, arg);
-  }
-
-  private buildSnapshot(): SocketSnapshot<TIn> {
+  private buildSnapshot(life: ConnectionLifecycle<SocketSnapshot<TIn>, Events<TIn>>): SocketSnapshot<TIn> {
     return {
-      status: this.status,
-      error: this.error,
-      attempt: this.failures,
+      status: life.status,
+      error: life.error,
+      attempt: life.failures,
       closeCode: this.closeCode,
       closeReason: this.closeReason,
       rooms: [...this.rooms],
       queued: this.queue?.size ?? 0,
       dropped: this.queue?.dropped ?? 0,
       lastMessage: this.lastMessage,
-      metrics: { ...this.metrics.snapshot(), rttMs: this.rttMs },
+      metrics: { ...life.metrics.snapshot(), rttMs: this.rttMs },
     };
   }
 }
@@ -746,19 +662,4 @@ function abandon(socket: WebSocketLike, code: number, reason: string): void {
   } catch {
     // Already closing or closed: nothing left to release.
   }
-}
-
-function safely(listener: (arg: never) => void, arg: unknown): void {
-  try {
-    (listener as (arg: unknown) => void)(arg);
-  } catch (error) {
-    // A consumer's bug must not corrupt the socket state: report it out of band.
-    queueMicrotask(() => {
-      throw error;
-    });
-  }
-}
-
-async function resolve<T>(value: Resolvable<T>): Promise<T> {
-  return typeof value === 'function' ? await (value as () => T | Promise<T>)() : value;
 }

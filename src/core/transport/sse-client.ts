@@ -1,25 +1,30 @@
-import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffOptions } from '../backoff.js';
-import { BatchedStore } from '../batched-store.js';
-import { systemClock, type Clock, type TimerHandle } from '../clock.js';
-import { ConnectionDemand } from '../demand.js';
-import { browserEnvironment, type StreamEnvironment } from '../environment.js';
-import { StreamError, isStreamError } from '../errors.js';
-import { platformFrames, type FrameSource } from '../frames.js';
-import { MetricsRecorder, type StreamMetrics } from '../metrics.js';
-import { contentTypeError, errorForStatus, isEventStream, isPlainText, isRetryableStatus } from './http-errors.js';
+import type { BackoffOptions } from '../backoff.js';
+import type { Clock, TimerHandle } from '../clock.js';
+import type { StreamEnvironment } from '../environment.js';
+import { StreamError, isStreamError, type ShouldRetry } from '../errors.js';
+import type { FrameSource } from '../frames.js';
+import type { StreamMetrics } from '../metrics.js';
+import { callingUserCode, resolve, type Resolvable } from '../resolvable.js';
+import { contentTypeError, errorForStatus, isEventStream, isPlainText } from './http-errors.js';
+import { safely } from '../emitter.js';
+import { ConnectionLifecycle } from './lifecycle.js';
+import { headerByteString } from './header-bytes.js';
 import { SSEDecoder, toSSEEvent, type EventSourceMessage, type SSEEvent } from './sse-events.js';
 import { TextChunkDecoder } from './text-chunks.js';
 import type { StreamStatus } from './status.js';
 
 export type { SSEEvent } from './sse-events.js';
-
-/** A value, or a function (sync or async) called to get it on every connection attempt. */
-export type Resolvable<T> = T | (() => T | Promise<T>);
+export type { Resolvable } from '../resolvable.js';
 
 /** Default first-byte timeout: generous, LLMs can think for a long time before answering. */
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
 /** Default idle timeout: any byte resets it, so servers that send `: ping` comments stay up. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/**
+ * Default {@link SSEClientOptions.maxEventBytes}: 8 MiB. Far above any chat or feed event, low
+ * enough that a server that never ends its line cannot take the page's memory with it.
+ */
+export const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
 const TERMINAL_EVENT_TYPES = new Set([
   'end', // start/chunk/end/error endpoints
@@ -69,11 +74,52 @@ export interface SSERequestOptions {
   fetch?: typeof fetch;
 }
 
+/** What a resumed attempt sends instead of repeating the original request (see {@link SSEClientOptions.resume}). */
+export interface SSEResumeRequest {
+  /** Where to resume from. Default: the original URL. */
+  url?: string | URL;
+  /** Default: the original method. A `GET` sends no body. */
+  method?: string;
+  /** Extra headers for this attempt, set over the original ones. */
+  headers?: HeadersInit;
+  /** The body to send instead of the original one (ignored for GET/HEAD). */
+  body?: BodyInit | null;
+}
+
+/** What {@link SSEClientOptions.resume} is told about the stream it resumes. */
+export interface SSEResumeContext {
+  /** The last event id received; also sent as `Last-Event-ID`. */
+  lastEventId: string;
+  /** 1-based number of the reconnection attempt. */
+  attempt: number;
+  /** What the first response of this run said (status, headers), or null if none came. */
+  firstResponse: SSEOpenInfo | null;
+}
+
 /** Options of {@link SSEClient}. Defaults are chosen for LLM streams over flaky networks. */
 export interface SSEClientOptions extends SSERequestOptions {
   url: string | URL;
   /** Reconnection policy, or `false` to never reconnect by itself. */
   retry?: BackoffOptions | false;
+  /**
+   * Replaces the default retry rule (`isRetryableError`: network errors, timeouts, truncation,
+   * HTTP 408/429/5xx). `attempt` is the 1-based attempt that failed. The retry budget and the
+   * POST re-send rule still apply; `stop()` is never retried.
+   */
+  shouldRetry?: ShouldRetry;
+  /**
+   * How to resume a stream that carried event ids, for servers that resume elsewhere than the
+   * original request (e.g. `GET /chat/:id/stream` instead of re-sending the prompt). Called
+   * before every reconnection that has a last event id; return the request to send, or
+   * null/undefined to repeat the original request with `Last-Event-ID` (the default, as
+   * EventSource does). A throw is a `callback` error.
+   */
+  resume?: (context: SSEResumeContext) => SSEResumeRequest | null | undefined | Promise<SSEResumeRequest | null | undefined>;
+  /**
+   * The most bytes one event (with its unterminated line) may take before the stream fails with
+   * a `too-large` error. Default {@link DEFAULT_MAX_EVENT_BYTES} (8 MiB). 0 disables the cap.
+   */
+  maxEventBytes?: number;
   /**
    * Re-send a non-GET request after the server has started answering, even though the stream
    * carries no event ids to resume from. Off by default: re-POSTing a chat message would run
@@ -139,11 +185,11 @@ export interface SSEOpenInfo {
   contentType: string | null;
 }
 
-type Listeners = {
-  event: Set<(event: SSEEvent) => void>;
-  open: Set<(info: SSEOpenInfo) => void>;
-  end: Set<() => void>;
-  error: Set<(error: StreamError) => void>;
+type Events = {
+  event: SSEEvent;
+  open: SSEOpenInfo;
+  end: undefined;
+  error: StreamError;
 };
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -157,50 +203,46 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export class SSEClient {
   private options: SSEClientOptions;
-  private status: StreamStatus = 'idle';
-  private error: StreamError | null = null;
   private lastEventId = '';
   private serverRetryMs: number | undefined;
-  private failures = 0;
-  private lastProgressAt = 0;
-  /** Bumped by every start/stop: async work from an older run sees the change and quits. */
-  private run = 0;
   private controller: AbortController | null = null;
   /** The current attempt's first-byte/idle timer; cleared by `halt()` at once, so stop leaves no timers. */
   private attemptTimer: TimerHandle | null = null;
-  private cancelWait: (() => void) | null = null;
   private responseStarted = false;
+  /** The first response of this run, for `resume`. */
+  private firstResponse: SSEOpenInfo | null = null;
   private pausedWhileHidden = false;
   private unwatchVisibility: (() => void) | null = null;
-  private readonly clock: Clock;
-  private readonly environment: StreamEnvironment;
-  private readonly metrics = new MetricsRecorder();
-  private readonly store: BatchedStore<SSESnapshot>;
-  private readonly listeners: Listeners = { event: new Set(), open: new Set(), end: new Set(), error: new Set() };
-  private readonly demand = new ConnectionDemand(() => this.stop());
+  private readonly life: ConnectionLifecycle<SSESnapshot, Events>;
+  /** The event listeners, iterated directly on the per-event path. */
+  private readonly eventListeners: Set<(event: SSEEvent) => void>;
 
   constructor(options: SSEClientOptions) {
     this.options = { ...options };
-    this.clock = options.clock ?? systemClock;
-    this.environment = options.environment ?? browserEnvironment;
-    this.store = new BatchedStore(() => this.buildSnapshot(), options.frames ?? platformFrames(this.clock));
+    this.life = new ConnectionLifecycle<SSESnapshot, Events>({
+      clock: options.clock,
+      environment: options.environment,
+      frames: options.frames,
+      snapshot: (life) => this.buildSnapshot(life),
+      policy: () => this.options,
+      release: () => this.stop(),
+    });
+    this.eventListeners = this.life.events.listeners('event');
   }
 
   /** Current state. Stable between notifications, so it can feed `useSyncExternalStore`. */
-  readonly getSnapshot = (): SSESnapshot => this.store.getSnapshot();
+  readonly getSnapshot = (): SSESnapshot => this.life.store.getSnapshot();
 
   /** Subscribes to snapshot changes (frame-batched). Returns the unsubscribe function. */
-  readonly subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
+  readonly subscribe = (listener: () => void): (() => void) => this.life.store.subscribe(listener);
 
-  /** Adds a listener for every event / each open / each error. Returns the remove function. */
+  /** Adds a listener for every event / each open / each normal end / each error. Returns the remove function. */
   on(type: 'event', listener: (event: SSEEvent) => void): () => void;
   on(type: 'open', listener: (info: SSEOpenInfo) => void): () => void;
   on(type: 'end', listener: () => void): () => void;
   on(type: 'error', listener: (error: StreamError) => void): () => void;
-  on(type: keyof Listeners, listener: (arg: never) => void): () => void {
-    const set = this.listeners[type] as Set<(arg: never) => void>;
-    set.add(listener);
-    return () => set.delete(listener);
+  on(type: keyof Events, listener: (arg: never) => void): () => void {
+    return this.life.events.on(type, listener as (arg: unknown) => void);
   }
 
   /** Replaces request options and callbacks; they apply from the next attempt. */
@@ -213,12 +255,12 @@ export class SSEClient {
    * releases it, the client stops (after a microtask, so StrictMode's remount keeps the request).
    */
   retain(): () => void {
-    return this.demand.retain();
+    return this.life.demand.retain();
   }
 
   /** How many holders currently retain this client. */
   get holders(): number {
-    return this.demand.count;
+    return this.life.demand.count;
   }
 
   /**
@@ -226,16 +268,13 @@ export class SSEClient {
    * resumes from `lastEventId` when the stream carried ids.
    */
   readonly start = (): void => {
-    if (this.isActive()) return;
-    const run = ++this.run;
-    this.failures = 0;
-    this.error = null;
-    this.lastProgressAt = this.clock.now();
-    this.metrics.reset();
+    if (this.life.isActive()) return;
+    const run = this.life.begin();
+    this.firstResponse = null;
     this.watchVisibility();
-    if (this.options.whenHidden === 'close' && this.environment.isHidden()) {
+    if (this.options.whenHidden === 'close' && this.life.environment.isHidden()) {
       this.pausedWhileHidden = true;
-      this.setStatus('closed');
+      this.life.setStatus('closed');
       return;
     }
     void this.loop(run, false);
@@ -249,60 +288,54 @@ export class SSEClient {
     this.halt();
   };
 
-  private isActive(): boolean {
-    return this.status === 'connecting' || this.status === 'open' || this.status === 'reconnecting';
-  }
-
   private halt(): void {
-    this.run++;
+    this.life.halt();
     this.clearAttemptTimer();
     this.controller?.abort(new StreamError('aborted', 'The stream was stopped.'));
     this.controller = null;
-    this.cancelWait?.();
-    if (this.isActive()) this.setStatus('closed');
-    this.store.flush();
+    this.life.store.flush();
   }
 
   private async loop(run: number, resuming: boolean): Promise<void> {
+    const life = this.life;
     let reconnecting = resuming;
     for (;;) {
-      this.setStatus(reconnecting ? 'reconnecting' : 'connecting');
+      life.setStatus(reconnecting ? 'reconnecting' : 'connecting');
       const outcome = await this.connect(run, reconnecting);
-      if (run !== this.run) return;
+      if (run !== life.run) return;
       if (outcome === 'done') {
-        this.setStatus('closed');
-        this.store.flush();
-        this.emit('end');
+        life.setStatus('closed');
+        life.store.flush();
+        life.events.emit('end', undefined, this.options.onEnd);
         return;
       }
-      const delay = this.retryDelay(outcome);
-      const error = outcome.with({ willRetry: delay !== null, attempt: this.failures + 1 });
-      this.error = error;
-      this.failures++;
-      this.emit('error', error);
-      if (run !== this.run) return;
-      if (delay === null) {
-        this.setStatus('error');
-        this.store.flush();
-        return;
-      }
-      this.setStatus('reconnecting');
+      const resumable = this.lastEventId !== '';
+      const retry = await life.fail(run, outcome, {
+        final: this.responseStarted && !this.canResend(),
+        answered: this.responseStarted && resumable,
+        serverRetryMs: this.serverRetryMs,
+      });
+      if (!retry) return;
       reconnecting = true;
-      if (!(await this.waitToRetry(run, delay))) return;
     }
   }
 
   /** One connection attempt: resolves `'done'` after a terminal event (or 204), else the error. */
   private async connect(run: number, isReconnect: boolean): Promise<'done' | StreamError> {
+    const life = this.life;
+    const clock = life.clock;
     const controller = new AbortController();
     this.controller = controller;
     this.responseStarted = false;
-    this.metrics.attemptStarted(this.clock.now(), isReconnect);
-    this.store.invalidate();
+    life.metrics.attemptStarted(clock.now(), isReconnect);
+    life.store.invalidate();
 
-    const { firstByteTimeoutMs = DEFAULT_FIRST_BYTE_TIMEOUT_MS, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS } =
-      this.options;
-    let lastByteAt = this.clock.now();
+    const {
+      firstByteTimeoutMs = DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+      idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
+      maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
+    } = this.options;
+    let lastByteAt = clock.now();
     let gotFirstByte = false;
     // `window` is the configured timeout; `delay` is how long this particular timer waits. They
     // differ once the idle timer re-arms for the rest of a window: the quiet time must still be
@@ -311,11 +344,11 @@ export class SSEClient {
     const armTimer = (window: number, kind: 'first-byte-timeout' | 'idle-timeout', delay = window) => {
       // A superseded attempt must not leave a timer behind (halt() already cleared its own).
       if (window <= 0 || controller.signal.aborted || this.controller !== controller) return;
-      this.attemptTimer = this.clock.setTimeout(() => {
+      this.attemptTimer = clock.setTimeout(() => {
         this.attemptTimer = null;
         if (kind === 'idle-timeout') {
           // Re-arm for the rest of the window instead of resetting a timer on every read.
-          const quiet = this.clock.now() - lastByteAt;
+          const quiet = clock.now() - lastByteAt;
           if (quiet < window) return armTimer(window, kind, window - quiet);
         }
         const message =
@@ -329,17 +362,10 @@ export class SSEClient {
     let stopReading: (() => void) | null = null;
 
     try {
-      let init: RequestInit;
-      try {
-        init = await this.buildRequest(controller.signal);
-      } catch (cause) {
-        return new StreamError('auth', 'Building the request failed (the headers or body function threw).', {
-          cause,
-        });
-      }
-      if (run !== this.run) return this.abortedError(controller);
+      const request = await this.buildRequest(controller.signal, isReconnect);
+      if (run !== life.run) return this.abortedError(controller);
       const fetchImpl = this.options.fetch ?? globalThis.fetch;
-      const response = await fetchImpl(this.options.url, init);
+      const response = await fetchImpl(request.url, request.init);
 
       if (response.status === 204) {
         // The spec's "stop reconnecting" signal.
@@ -360,15 +386,21 @@ export class SSEClient {
       }
 
       this.responseStarted = true;
-      this.setStatus('open');
-      this.emit('open', { status: response.status, headers: response.headers, contentType: response.headers.get('content-type') });
-      if (run !== this.run) return this.abortedError(controller);
+      life.opened(clock.now());
+      life.setStatus('open');
+      const info: SSEOpenInfo = { status: response.status, headers: response.headers, contentType: response.headers.get('content-type') };
+      this.firstResponse ??= info;
+      life.events.emit('open', info, this.options.onOpen);
+      if (run !== life.run) return this.abortedError(controller);
 
       let terminalSeen = false;
       // Events dispatched by the current read. They are all stamped with the read's arrival time
       // (they did arrive together) as one metrics burst: a clock read per event was most of the
       // client's per-event overhead, and recording each event's gap was the next largest part.
       let dispatched = 0;
+      // Bytes pushed since the last event or comment: what the parser may be holding. Counted
+      // per read, not per event (the cap is about megabytes, a read's slack does not matter).
+      let pendingBytes = 0;
       const isTerminal = this.options.isTerminal === undefined ? isDefaultTerminalEvent : this.options.isTerminal;
       // The per-event path. The parser calls it directly with its own message (no function of
       // ours in between), and it builds the one public event object itself: each event is a
@@ -376,12 +408,12 @@ export class SSEClient {
       // which the JIT inlines here; a per-connection closure in between could not be inlined.
       const onMessage = (message: EventSourceMessage) => {
         // A listener may have stopped us, or the stream already ended, earlier in this read.
-        if (run !== this.run || terminalSeen) return;
+        if (run !== life.run || terminalSeen) return;
         // `this.lastEventId` is the stream's last event id here: the parser reports a block's
         // id before its event, and onId below takes it under the same guard as this.
         const event = toSSEEvent(message, this.lastEventId);
         dispatched++;
-        this.metrics.burstEvent();
+        life.metrics.burstEvent();
         this.emitEvent(event);
         if (isTerminal !== false && isTerminal(event)) terminalSeen = true;
       };
@@ -389,20 +421,23 @@ export class SSEClient {
         ? // One message per read: the per-event shortcut does not matter here.
           new TextChunkDecoder((text) => onMessage({ event: 'text', data: text }))
         : new SSEDecoder(
-        {
-          onId: (id) => {
-            // Same guard as events: an id after a stop or after the terminal event belongs to an
-            // event nobody received, and resuming from it would skip that event.
-            if (run !== this.run || terminalSeen) return;
-            this.lastEventId = id;
-          },
-          onRetry: (ms) => {
-            this.serverRetryMs = ms;
-          },
-          onMessage,
-        },
-        this.lastEventId,
-      );
+            {
+              onId: (id) => {
+                // Same guard as events: an id after a stop or after the terminal event belongs to an
+                // event nobody received, and resuming from it would skip that event.
+                if (run !== life.run || terminalSeen) return;
+                this.lastEventId = id;
+              },
+              onRetry: (ms) => {
+                this.serverRetryMs = ms;
+              },
+              onComment: () => {
+                pendingBytes = 0;
+              },
+              onMessage,
+            },
+            this.lastEventId,
+          );
 
       const reader = response.body.getReader();
       // Not every fetch ends the body when its signal aborts (mocked and polyfilled ones may
@@ -412,7 +447,7 @@ export class SSEClient {
       controller.signal.addEventListener('abort', stopReading, { once: true });
       for (;;) {
         const { done, value } = await reader.read();
-        if (run !== this.run || controller.signal.aborted) {
+        if (run !== life.run || controller.signal.aborted) {
           void reader.cancel().catch(() => {});
           return this.abortedError(controller);
         }
@@ -420,24 +455,32 @@ export class SSEClient {
         // An empty chunk carries no byte: it must neither count as the first byte (which would
         // swap the first-byte timeout for the idle one) nor as a sign of life.
         if (value.byteLength === 0) continue;
-        lastByteAt = this.clock.now();
+        lastByteAt = clock.now();
         if (!gotFirstByte) {
           gotFirstByte = true;
           this.clearAttemptTimer();
           armTimer(idleTimeoutMs, 'idle-timeout');
         }
-        this.metrics.bytesReceived(value.byteLength, lastByteAt);
-        this.metrics.startBurst(lastByteAt);
+        life.metrics.bytesReceived(value.byteLength, lastByteAt);
+        pendingBytes += value.byteLength;
+        if (maxEventBytes > 0 && pendingBytes > maxEventBytes && !textMode) {
+          // Checked before the parser buffers these bytes: at most the cap plus one read is held.
+          void reader.cancel().catch(() => {});
+          return new StreamError(
+            'too-large',
+            `An event grew past ${maxEventBytes} bytes without ending; the stream was closed.`,
+          );
+        }
+        life.metrics.startBurst(lastByteAt);
         dispatched = 0;
         decoder.push(value);
         if (dispatched > 0) {
-          this.failures = 0;
-          this.error = null;
-          this.lastProgressAt = lastByteAt;
+          pendingBytes = 0;
+          life.progress(lastByteAt);
         }
         // After the push, so the snapshot published now (or at the next frame) has its events.
-        this.store.invalidate();
-        if (run !== this.run) {
+        life.store.invalidate();
+        if (run !== life.run) {
           void reader.cancel().catch(() => {});
           return this.abortedError(controller);
         }
@@ -458,6 +501,7 @@ export class SSEClient {
       return new StreamError('network', 'The connection failed or was interrupted.', { cause });
     } finally {
       if (stopReading !== null) controller.signal.removeEventListener('abort', stopReading);
+      if (this.responseStarted) life.dropped(clock.now());
       if (this.controller === controller) {
         this.clearAttemptTimer();
         this.controller = null;
@@ -467,7 +511,7 @@ export class SSEClient {
 
   private clearAttemptTimer(): void {
     if (this.attemptTimer === null) return;
-    this.clock.clearTimeout(this.attemptTimer);
+    this.life.clock.clearTimeout(this.attemptTimer);
     this.attemptTimer = null;
   }
 
@@ -476,54 +520,31 @@ export class SSEClient {
     return isStreamError(reason) ? reason : new StreamError('aborted', 'The stream was stopped.');
   }
 
-  private async buildRequest(signal: AbortSignal): Promise<RequestInit> {
-    const { method = 'GET', credentials } = this.options;
-    const headers = new Headers(await resolve(this.options.headers));
+  /** The URL and init of one attempt; a function of the app's that throws is a `callback` error. */
+  private async buildRequest(signal: AbortSignal, isReconnect: boolean): Promise<{ url: string | URL; init: RequestInit }> {
+    const { credentials, resume } = this.options;
+    const resumed =
+      isReconnect && resume !== undefined && this.lastEventId !== ''
+        ? await callingUserCode('resume', async () =>
+            resume({ lastEventId: this.lastEventId, attempt: this.life.failures, firstResponse: this.firstResponse }),
+          )
+        : null;
+    const method = resumed?.method ?? this.options.method ?? 'GET';
+    const headers = await callingUserCode('headers', async () => new Headers(await resolve(this.options.headers)));
+    if (resumed?.headers !== undefined) new Headers(resumed.headers).forEach((value, name) => headers.set(name, value));
     if (!headers.has('accept')) headers.set('accept', 'text/event-stream');
-    if (this.lastEventId !== '') headers.set('last-event-id', this.lastEventId);
+    // Sent as its UTF-8 bytes, as EventSource does: fetch rejects header text outside Latin-1.
+    if (this.lastEventId !== '') headers.set('last-event-id', headerByteString(this.lastEventId));
     const init: RequestInit = { method, headers, signal };
     if (credentials !== undefined) init.credentials = credentials;
     if (!IDEMPOTENT_METHODS.has(method.toUpperCase())) {
-      const body = await resolve(this.options.body);
-      if (body !== undefined) init.body = body;
+      const body =
+        resumed != null && 'body' in resumed
+          ? resumed.body
+          : await callingUserCode('body', async () => resolve(this.options.body));
+      if (body !== undefined && body !== null) init.body = body;
     }
-    return init;
-  }
-
-  /** The wait before the next attempt, or null when this error must not be retried. */
-  private retryDelay(error: StreamError): number | null {
-    const { retry } = this.options;
-    if (retry === false) return null;
-    switch (error.kind) {
-      case 'auth':
-      case 'content-type':
-      case 'aborted':
-      case 'parse':
-        return null;
-      case 'http':
-        if (error.status === undefined || !isRetryableStatus(error.status)) return null;
-        break;
-      default:
-        break;
-    }
-    if (this.responseStarted && !this.canResend()) return null;
-
-    const policy = { ...DEFAULT_BACKOFF, ...retry };
-    if (this.failures >= policy.maxAttempts) return null;
-    let delay: number;
-    if (this.serverRetryMs !== undefined) {
-      // The server's `retry:` is the reconnection time; back off from it if failures repeat.
-      delay =
-        this.failures === 0
-          ? this.serverRetryMs
-          : this.serverRetryMs +
-            fullJitterDelay(this.failures, this.serverRetryMs, policy.maxDelayMs, this.options.random);
-    } else {
-      delay = fullJitterDelay(this.failures, policy.initialDelayMs, policy.maxDelayMs, this.options.random);
-    }
-    if (error.retryAfterMs !== undefined) delay = Math.max(delay, error.retryAfterMs);
-    if (this.clock.now() - this.lastProgressAt + delay > policy.maxElapsedMs) return null;
-    return delay;
+    return { url: resumed?.url ?? this.options.url, init };
   }
 
   /** May the request be sent again once the server has answered? */
@@ -532,106 +553,39 @@ export class SSEClient {
     return IDEMPOTENT_METHODS.has(method) || this.lastEventId !== '' || this.options.retryPost === true;
   }
 
-  /** Waits `delay` (or, while offline, until back online). False when stopped meanwhile. */
-  private waitToRetry(run: number, delay: number): Promise<boolean> {
-    return new Promise((resolvePromise) => {
-      let timer: TimerHandle | null = null;
-      const finish = (proceed: boolean) => {
-        if (timer !== null) this.clock.clearTimeout(timer);
-        stopListening();
-        this.cancelWait = null;
-        resolvePromise(proceed && run === this.run);
-      };
-      // Back online: the network is likely fine again, retry at once.
-      const stopListening = this.environment.onOnline(() => finish(true));
-      this.cancelWait = () => finish(false);
-      // Offline (now, or by the time the delay is over): an attempt would only fail and burn a
-      // retry, so wait for the `online` signal instead.
-      if (this.environment.isOnline()) {
-        timer = this.clock.setTimeout(() => {
-          timer = null;
-          if (this.environment.isOnline()) finish(true);
-        }, delay);
-      }
-    });
-  }
-
   private watchVisibility(): void {
     if (this.options.whenHidden !== 'close' || this.unwatchVisibility) return;
-    this.unwatchVisibility = this.environment.onVisibilityChange(() => {
-      if (this.environment.isHidden()) {
+    const environment = this.life.environment;
+    this.unwatchVisibility = environment.onVisibilityChange(() => {
+      if (environment.isHidden()) {
         // A request in flight that could not be re-sent stays open: a POST may already be
         // running on the server before its first response byte, so closing it now and sending
         // it again on return would run it twice.
-        if (!this.isActive() || (this.controller !== null && !this.canResend())) return;
+        if (!this.life.isActive() || (this.controller !== null && !this.canResend())) return;
         this.pausedWhileHidden = true;
         this.halt();
       } else if (this.pausedWhileHidden) {
         this.pausedWhileHidden = false;
-        const run = ++this.run;
-        this.lastProgressAt = this.clock.now();
-        void this.loop(run, true);
+        void this.loop(this.life.resume(), true);
       }
     });
   }
 
-  private setStatus(status: StreamStatus): void {
-    if (this.status === status) return;
-    this.status = status;
-    this.store.invalidate();
-  }
-
-  /** The per-event path of {@link emit}, kept free of the type dispatch. */
+  /** The per-event path of the emitter, kept free of its type dispatch. */
   private emitEvent(event: SSEEvent): void {
     const own = this.options.onEvent;
-    if (own !== undefined) this.call(own as (arg: unknown) => void, event);
-    const set = this.listeners.event;
-    if (set.size > 0) for (const listener of set) this.call(listener as (arg: unknown) => void, event);
+    if (own !== undefined) safely(own, event);
+    const set = this.eventListeners;
+    if (set.size > 0) for (const listener of set) safely(listener, event);
   }
 
-  private emit(type: 'event', event: SSEEvent): void;
-  private emit(type: 'open', info: SSEOpenInfo): void;
-  private emit(type: 'end'): void;
-  private emit(type: 'error', error: StreamError): void;
-  private emit(type: keyof Listeners, arg?: SSEEvent | StreamError | SSEOpenInfo): void {
-    const own = (
-      type === 'event'
-        ? this.options.onEvent
-        : type === 'open'
-          ? this.options.onOpen
-          : type === 'end'
-            ? this.options.onEnd
-            : this.options.onError
-    ) as ((arg: unknown) => void) | undefined;
-    if (own) this.call(own, arg);
-    // Runs once per event: iterate the set directly instead of copying it into an array.
-    // A listener added meanwhile is also called (Set iteration semantics); one removed is not.
-    const set = this.listeners[type] as Set<(arg: unknown) => void>;
-    if (set.size > 0) for (const listener of set) this.call(listener, arg);
-  }
-
-  private call(listener: (arg: unknown) => void, arg: unknown): void {
-    try {
-      listener(arg);
-    } catch (error) {
-      // A consumer's bug must not corrupt the stream state: report it out of band.
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  }
-
-  private buildSnapshot(): SSESnapshot {
+  private buildSnapshot(life: ConnectionLifecycle<SSESnapshot, Events>): SSESnapshot {
     return {
-      status: this.status,
-      error: this.error,
+      status: life.status,
+      error: life.error,
       lastEventId: this.lastEventId,
-      attempt: this.failures,
-      metrics: this.metrics.snapshot(),
+      attempt: life.failures,
+      metrics: life.metrics.snapshot(),
     };
   }
-}
-
-async function resolve<T>(value: Resolvable<T>): Promise<T> {
-  return typeof value === 'function' ? await (value as () => T | Promise<T>)() : value;
 }
