@@ -8,6 +8,8 @@ import { SSEClient } from '../../src/core/transport/sse-client.js';
 import type { SSEEvent } from '../../src/core/transport/sse-events.js';
 import type { StreamError } from '../../src/core/errors.js';
 import { openEventStream, SSEServer, cleanupAfterEach } from './support/sse-server.js';
+import { FakeClock } from '../unit/support/fakes.js';
+import type { ServerResponse } from 'node:http';
 
 let server: SSEServer | null = null;
 const cleanup = cleanupAfterEach();
@@ -46,26 +48,68 @@ test('idle timeout: a server that stalls after one event is cut, and retried', a
   await server.requests[0]!.closed;
 });
 
-test('idle timeout: comments keep a quiet stream alive', async () => {
+/** A server whose one stream the test writes by hand: resolves with it once the client asked. */
+async function handWrittenStream(): Promise<{ url: string; response: Promise<ServerResponse> }> {
+  let answer!: (res: ServerResponse) => void;
+  const response = new Promise<ServerResponse>((resolve) => (answer = resolve));
   server = cleanup.server(new SSEServer((_req, res) => {
     openEventStream(res);
-    let pings = 0;
-    const ping = () => {
-      if (res.destroyed) return;
-      if (++pings > 8) return void res.end('data: [DONE]\n\n');
-      res.write(': ping\n\n');
-      server!.later(50, ping);
-    };
-    ping();
+    answer(res);
   }));
   await server.start();
-  // 8 pings 50 ms apart (400 ms in all) with a 150 ms idle timeout: only the pings keep it up.
-  const { client, errors, status } = track(`${server.url}/s`, { idleTimeoutMs: 150 });
+  return { url: `${server.url}/s`, response };
+}
+
+/** Waits until the client has read `total` bytes, or has stopped (the caller checks why). */
+async function readBytes(client: SSEClient, total: number): Promise<void> {
+  await vi.waitFor(
+    () => {
+      const { status, metrics } = client.getSnapshot();
+      if (status === 'error' || status === 'closed') return;
+      expect(metrics.bytes).toBe(total);
+    },
+    { timeout: 10_000, interval: 5 },
+  );
+}
+
+test('idle timeout: comments keep a quiet stream alive', async () => {
+  // Time is the injected clock, moved by the test only once the client has read each comment:
+  // no real-time margin for a loaded machine to eat.
+  const clock = new FakeClock();
+  const { url, response } = await handWrittenStream();
+  const { client, errors, status } = track(url, { idleTimeoutMs: 150, clock, retry: false });
   client.start();
-  await vi.waitFor(() => expect(status()).toBe('closed'), { timeout: 5_000 });
+  const res = await response;
+
+  const comment = ': ping\n\n';
+  // 8 comments, each followed by 100 ms of silence: 800 ms in all against a 150 ms idle
+  // timeout, so only the comments can keep the stream up.
+  for (let n = 1; n <= 8; n++) {
+    res.write(comment);
+    await readBytes(client, n * comment.length);
+    expect(errors.map((error) => `${error.kind}: ${error.message}`)).toEqual([]);
+    clock.advance(100);
+  }
+  res.write('data: [DONE]\n\n');
+  await vi.waitFor(() => expect(status()).toBe('closed'), { timeout: 10_000, interval: 5 });
   expect(errors.map((error) => `${error.kind}: ${error.message}`)).toEqual([]);
-  expect(server.requestCount).toBe(1);
-});
+  expect(server!.requestCount).toBe(1);
+}, 30_000);
+
+test('idle timeout: silence after a comment still times out (the control for the test above)', async () => {
+  const clock = new FakeClock();
+  const { url, response } = await handWrittenStream();
+  const { client, errors, status } = track(url, { idleTimeoutMs: 150, clock, retry: false });
+  client.start();
+  (await response).write(': ping\n\n');
+  await readBytes(client, 8);
+  clock.advance(149);
+  expect(errors).toEqual([]);
+  clock.advance(1);
+  await vi.waitFor(() => expect(status()).toBe('error'), { timeout: 10_000, interval: 5 });
+  expect(errors.map((error) => [error.kind, error.willRetry])).toEqual([['idle-timeout', false]]);
+  await server!.requests[0]!.closed;
+}, 30_000);
 
 test('first-byte timeout: headers never come', async () => {
   server = cleanup.server(new SSEServer(() => {
