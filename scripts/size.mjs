@@ -16,32 +16,35 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Imports users write and their gzip budgets in bytes. A row at its target has ~10 % headroom over
+ * Imports users write and their gzip budgets in bytes, counting what loads up front (the entry
+ * and its static imports), plus what loads on demand for rows with `countOnDemand`. A row at its target has ~10 % headroom over
  * the size measured when set; a row above its target (issue #9) is budgeted at today's size + ~10 %
  * so it cannot grow while it is being shrunk.
  */
 export const IMPORTS = [
   // Target ≤ 6 KB (6,144 B).
-  { name: '{ useSSEStream }', code: "export { useSSEStream } from 'react-streamkit';", budget: 8_700 },
+  { name: '{ useSSEStream }', code: "export { useSSEStream } from 'react-streamkit';", budget: 8_900 },
   // Target ≤ 6 KB (6,144 B).
   { name: '{ useSocketStream }', code: "export { useSocketStream } from 'react-streamkit';", budget: 8_100 },
-  { name: '{ useChatStream }', code: "export { useChatStream } from 'react-streamkit';", budget: 22_000 },
-  // Every protocol and detection (no `protocol` given).
-  { name: '{ StreamChat }', code: "export { StreamChat } from 'react-streamkit';", budget: 30_000 },
-  // Target ≤ 16 KB (16,384 B): StreamChat with one explicit protocol adapter.
+  // No `protocol` given: the registry and detection load on demand, counted.
+  { name: '{ useChatStream }', code: "export { useChatStream } from 'react-streamkit';", budget: 23_500, countOnDemand: true },
+  // No `protocol` given: every adapter and detection, loaded on demand, counted.
+  { name: '{ StreamChat }', code: "export { StreamChat } from 'react-streamkit';", budget: 31_800, countOnDemand: true },
+  // Target ≤ 16 KB (16,384 B): StreamChat with one explicit protocol adapter (`protocol={anthropicProtocol}`),
+  // up front; the registry chunk it could load on demand is never fetched then, so not counted.
   {
-    name: '{ StreamChat } + anthropic',
+    name: '{ StreamChat, anthropicProtocol }',
     code: "export { StreamChat, anthropicProtocol } from 'react-streamkit';",
-    budget: 30_000,
+    budget: 27_400,
   },
-  { name: "core: { SSEClient }", code: "export { SSEClient } from 'react-streamkit/core';", budget: 8_000 },
-  { name: "core: { SocketClient }", code: "export { SocketClient } from 'react-streamkit/core';", budget: 7_500 },
+  { name: "core: { SSEClient }", code: "export { SSEClient } from 'react-streamkit/core';", budget: 8_100 },
+  { name: "core: { SocketClient }", code: "export { SocketClient } from 'react-streamkit/core';", budget: 7_100 },
   {
     name: "core: { StreamError, isRetryableError }",
     code: "export { StreamError, isRetryableError } from 'react-streamkit/core';",
-    budget: 1_200,
+    budget: 600,
   },
-  { name: "core: everything", code: "export * from 'react-streamkit/core';", budget: 22_000 },
+  { name: "core: everything", code: "export * from 'react-streamkit/core';", budget: 22_700 },
   { name: "'react-streamkit/styles.css'", css: 'styles.css', budget: 4_000 },
 ];
 
@@ -77,8 +80,20 @@ export async function measureSizes(consumer, { modules = false } = {}) {
     const chunks = (Array.isArray(output) ? output : [output])
       .flatMap((result) => result.output)
       .filter((chunk) => chunk.type === 'chunk');
-    const bytes = gzipSync(chunks.map((chunk) => chunk.code).join('')).length;
-    const row = { ...entry, bytes };
+    // Up front: the entry chunk and what it imports statically. On demand: chunks reached only
+    // through a dynamic import() (e.g. the protocol registry, loaded when no adapter is given).
+    const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+    const upFront = new Set();
+    const visit = (chunk) => {
+      if (upFront.has(chunk)) return;
+      upFront.add(chunk);
+      for (const name of chunk.imports) if (byName.has(name)) visit(byName.get(name));
+    };
+    for (const chunk of chunks) if (chunk.isEntry) visit(chunk);
+    const onDemand = chunks.filter((chunk) => !upFront.has(chunk));
+    const gzipOf = (list) => (list.length === 0 ? 0 : gzipSync(list.map((chunk) => chunk.code).join('')).length);
+    const row = { ...entry, upFront: gzipOf([...upFront]), onDemand: gzipOf(onDemand), all: gzipOf(chunks) };
+    row.bytes = entry.countOnDemand ? row.all : row.upFront;
     if (modules) row.modules = await breakdown(chunks, consumer);
     rows.push(row);
   }
@@ -116,8 +131,9 @@ export function reportSizes(rows) {
   for (const row of rows) {
     const over = row.bytes > row.budget;
     ok &&= !over;
+    const lazy = row.onDemand ? `   (${row.upFront} B up front + ${row.onDemand} B on demand${row.countOnDemand ? '' : ', not counted'})` : '';
     console.log(
-      `  ${row.name.padEnd(40)} ${String(row.bytes).padStart(7)} B gzip   budget ${row.budget} B${over ? '   OVER BUDGET' : ''}`,
+      `  ${row.name.padEnd(40)} ${String(row.bytes).padStart(7)} B gzip   budget ${row.budget} B${over ? '   OVER BUDGET' : ''}${lazy}`,
     );
     if (row.modules) {
       console.log(`    ${'module'.padEnd(52)} ${'rendered'.padStart(9)} ${'min'.padStart(7)} ${'gzip*'.padStart(6)}`);
