@@ -157,3 +157,29 @@ test('rooms through the hook against the roomsServer scenario: broadcast reaches
   await waitFor(() => expect(got).toEqual([{ type: 'say', room: 'lobby', text: 'hello' }]));
   expect(screen.getByText('lobby')).toBeInTheDocument();
 });
+
+test('switching url (the stream\'s identity) closes the old socket and opens one to the new url', async () => {
+  const a = mockServer((client) => client.send(JSON.stringify({ from: 'a' })));
+  const b = mockServer((client) => client.send(JSON.stringify({ from: 'b' })));
+  const seen: unknown[] = [];
+  function Feed({ url }: { url: string }) {
+    const { status } = useSocketStream(url, { onMessage: (message) => seen.push(message) });
+    return <p>{status}</p>;
+  }
+  const view = render(
+    <StrictMode>
+      <Feed url={a.url} />
+    </StrictMode>,
+  );
+  await waitFor(() => expect(seen).toEqual([{ from: 'a' }]));
+  view.rerender(
+    <StrictMode>
+      <Feed url={b.url} />
+    </StrictMode>,
+  );
+  await waitFor(() => expect(seen).toEqual([{ from: 'a' }, { from: 'b' }]));
+  await waitFor(() => expect(a.stats.closes).toBe(1));
+  expect([a.stats.connections, b.stats.connections, b.stats.closes]).toEqual([1, 1, 0]);
+  view.unmount();
+  await waitFor(() => expect(b.stats.closes).toBe(1));
+});

@@ -146,6 +146,39 @@ describe('requests per component tree', () => {
     expect(served.requests).toHaveLength(1);
   });
 
+  test('switching url (the stream\'s identity) aborts the old request and starts clean on the new one', async () => {
+    const requests: string[] = [];
+    const bodies = new Map<string, ManualBody>();
+    let abortedA = 0;
+    server.use(
+      http.get(`${URL_}/:name`, ({ request, params }) => {
+        const name = String(params.name);
+        requests.push(name);
+        if (name === 'a') request.signal.addEventListener('abort', () => abortedA++);
+        const body = new ManualBody();
+        body.push(': open\n\n');
+        bodies.set(name, body);
+        return eventStreamResponse(body.stream);
+      }),
+    );
+    const seen: string[] = [];
+    let last: UseSSEStreamResult | null = null;
+    const options: UseSSEStreamOptions = { onEvent: (event) => seen.push(event.data) };
+    const view = render(<Probe url={`${URL_}/a`} options={options} onResult={(result) => (last = result)} />);
+    await vi.waitFor(() => expect(bodies.has('a')).toBe(true));
+    bodies.get('a')!.push('id: a-1\ndata: from a\n\n');
+    await vi.waitFor(() => expect(last!.lastEventId).toBe('a-1'));
+    view.rerender(<Probe url={`${URL_}/b`} options={options} onResult={(result) => (last = result)} />);
+    await vi.waitFor(() => expect(bodies.has('b')).toBe(true));
+    await vi.waitFor(() => expect(abortedA).toBe(1));
+    // B starts from nothing: no id of A's stream is carried over, and A's late bytes reach no one.
+    expect(last!.lastEventId).toBe('');
+    bodies.get('a')!.push('data: late from a\n\n');
+    bodies.get('b')!.push('data: from b\n\n');
+    await vi.waitFor(() => expect(seen).toEqual(['from a', 'from b']));
+    expect(requests).toEqual(['a', 'b']);
+  });
+
   test('a null url stays idle and sends nothing', async () => {
     const served = serve();
     render(<Probe url={null} />);
