@@ -1,8 +1,8 @@
 'use client';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { forwardRef, useId, useRef, useState, type FormEvent, type HTMLAttributes, type KeyboardEvent, type RefObject } from 'react';
 import { cx, useChatView } from './context.js';
 
-export interface ComposerProps {
+export interface ComposerProps extends Omit<HTMLAttributes<HTMLFormElement>, 'children' | 'onSubmit'> {
   /** Called with the text when the user sends (Enter, or the send button). */
   onSend: (text: string) => void;
   /** Called by the stop button. */
@@ -15,7 +15,6 @@ export interface ComposerProps {
   autoFocus?: boolean;
   /** The text area, e.g. to focus it from outside. */
   textareaRef?: RefObject<HTMLTextAreaElement | null>;
-  className?: string;
 }
 
 /**
@@ -25,9 +24,12 @@ export interface ComposerProps {
  * compositionend), so both are checked, plus our own composition flag.
  *
  * Focus stays in the text area after sending and after stopping, so a keyboard user can keep
- * typing.
+ * typing. Extra props and the ref go to the root `<form>`.
  */
-export function Composer({ onSend, onStop, busy = false, disabled = false, autoFocus = false, textareaRef, className }: ComposerProps) {
+export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
+  { onSend, onStop, busy = false, disabled = false, autoFocus = false, textareaRef, className, ...rest },
+  formRef,
+) {
   const { labels, classNames } = useChatView();
   const [value, setValue] = useState('');
   const ownRef = useRef<HTMLTextAreaElement | null>(null);
@@ -56,7 +58,7 @@ export function Composer({ onSend, onStop, busy = false, disabled = false, autoF
   };
 
   return (
-    <form data-sk-composer="" data-busy={busy ? 'true' : 'false'} className={cx(classNames.composer, className)} onSubmit={onSubmit}>
+    <form {...rest} ref={formRef} data-sk-composer="" data-busy={busy ? 'true' : 'false'} className={cx(classNames.composer, className)} onSubmit={onSubmit}>
       <label htmlFor={inputId} data-sk-visually-hidden="">
         {labels.composerLabel}
       </label>
@@ -109,4 +111,4 @@ export function Composer({ onSend, onStop, busy = false, disabled = false, autoF
       </p>
     </form>
   );
-}
+});

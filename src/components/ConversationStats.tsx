@@ -1,5 +1,5 @@
 'use client';
-import { useMemo, type ReactNode } from 'react';
+import { forwardRef, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import type { ChatMessage } from '../core/chat/types.js';
 import { cx, useChatView } from './context.js';
 import { formatDuration, numberFormat } from './i18n.js';
@@ -60,15 +60,20 @@ export function useConversationStats(messages: readonly ChatMessage[]): ChatStat
   return useMemo(() => conversationStats(messages), [messages]);
 }
 
-export interface ConversationStatsProps {
+export interface ConversationStatsProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
   messages: readonly ChatMessage[];
   /** Render the figures yourself; default: a description list. */
   children?: (stats: ChatStats) => ReactNode;
-  className?: string;
 }
 
-/** Conversation figures: your messages, replies, characters, average reply length, session time. */
-export function ConversationStats({ messages, children, className }: ConversationStatsProps) {
+/**
+ * Conversation figures: your messages, replies, characters, average reply length, session time.
+ * Extra props and the ref go to the root `<section>` (not used when you render the figures).
+ */
+export const ConversationStats = forwardRef<HTMLElement, ConversationStatsProps>(function ConversationStats(
+  { messages, children, className, ...rest },
+  ref,
+) {
   const { labels, locale, classNames } = useChatView();
   const stats = useConversationStats(messages);
   if (children) return <>{children(stats)}</>;
@@ -81,7 +86,7 @@ export function ConversationStats({ messages, children, className }: Conversatio
     ['session-time', labels.statsSessionTime, formatDuration(locale, stats.sessionMs)],
   ];
   return (
-    <section data-sk-stats="" aria-label={labels.stats} className={cx(classNames.stats, className)}>
+    <section {...rest} ref={ref} data-sk-stats="" aria-label={labels.stats} className={cx(classNames.stats, className)}>
       <dl>
         {rows.map(([key, label, value]) => (
           <div key={key} data-sk-stat={key}>
@@ -92,4 +97,4 @@ export function ConversationStats({ messages, children, className }: Conversatio
       </dl>
     </section>
   );
-}
+});

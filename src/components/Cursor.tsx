@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { forwardRef, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
 
 /** The built-in cursor glyphs. */
 export const CURSOR_PRESETS = {
@@ -16,14 +16,13 @@ export type CursorPreset = keyof typeof CURSOR_PRESETS;
  */
 export type CursorSetting = CursorPreset | (string & {}) | ReactNode | false;
 
-export interface CursorProps {
+export interface CursorProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
   /** Preset, glyph, node, or `false`. Default `'block'`. */
   cursor?: CursorSetting;
   /** Blink. Default `true`; never blinks under `prefers-reduced-motion: reduce`. */
   blink?: boolean;
   /** One blink cycle in milliseconds. Default from `--sk-cursor-blink-ms` (1000). */
   blinkMs?: number;
-  className?: string;
 }
 
 function isPreset(value: string): value is CursorPreset {
@@ -35,14 +34,16 @@ function isPreset(value: string): value is CursorPreset {
  * reading "black rectangle" after every sentence helps no one. Its colour is
  * `--sk-cursor-color`; the blink is a CSS animation the reduced-motion media query removes.
  */
-export function Cursor({ cursor = 'block', blink = true, blinkMs, className }: CursorProps) {
+export const Cursor = forwardRef<HTMLSpanElement, CursorProps>(function Cursor({ cursor = 'block', blink = true, blinkMs, className, style: ownStyle, ...rest }, ref) {
   if (cursor === false || cursor === null || cursor === undefined || cursor === true || cursor === '') return null;
   const preset = typeof cursor === 'string' && isPreset(cursor) ? cursor : undefined;
   const glyph = preset !== undefined ? CURSOR_PRESETS[preset] : (cursor as ReactNode);
   const style =
-    blinkMs !== undefined ? ({ '--sk-cursor-blink-ms': `${Math.max(1, blinkMs)}ms` } as CSSProperties) : undefined;
+    blinkMs !== undefined ? ({ '--sk-cursor-blink-ms': `${Math.max(1, blinkMs)}ms`, ...ownStyle } as CSSProperties) : ownStyle;
   return (
     <span
+      {...rest}
+      ref={ref}
       aria-hidden="true"
       data-sk-cursor=""
       data-blink={blink ? 'true' : 'false'}
@@ -53,4 +54,4 @@ export function Cursor({ cursor = 'block', blink = true, blinkMs, className }: C
       {glyph}
     </span>
   );
-}
+});

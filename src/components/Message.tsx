@@ -1,5 +1,5 @@
 'use client';
-import { memo, type ReactNode } from 'react';
+import { forwardRef, memo, type HTMLAttributes, type ReactNode } from 'react';
 import type { ChatMessage, MessagePart, ToolPart } from '../core/chat/types.js';
 import type { Source } from '../core/protocols/types.js';
 import { cx, useChatView } from './context.js';
@@ -9,7 +9,7 @@ import { StreamingText } from './StreamingText.js';
 import { ToolSteps } from './ToolSteps.js';
 import { UsageFooter } from './UsageFooter.js';
 
-export interface MessageProps {
+export interface MessageProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
   /** The message. Finished messages are immutable, so this component is memoised on it. */
   message: ChatMessage;
 }
@@ -45,9 +45,10 @@ function segments(parts: readonly MessagePart[]): { segments: Segment[]; sources
 /**
  * One message: author (visually hidden), time, reasoning, text as stable blocks with the
  * cursor at the end while streaming, tool steps, sources and (optionally) a usage footer.
- * State is in `data-role` and `data-status`.
+ * State is in `data-role` and `data-status`. Extra props and the ref go to the root `<article>`.
  */
-export const Message = memo(function Message({ message }: MessageProps) {
+export const Message = memo(
+  forwardRef<HTMLElement, MessageProps>(function Message({ message, className, ...rest }, ref) {
   const { labels, locale, classNames, showUsage, showTimestamps } = useChatView();
   const streaming = message.status === 'streaming';
   const { segments: parts, sources } = segments(message.parts);
@@ -75,10 +76,12 @@ export const Message = memo(function Message({ message }: MessageProps) {
 
   return (
     <article
+      {...rest}
+      ref={ref}
       data-sk-message=""
       data-role={message.role}
       data-status={message.status ?? 'done'}
-      className={cx(classNames.message, message.role === 'user' ? classNames.userMessage : classNames.assistantMessage)}
+      className={cx(classNames.message, message.role === 'user' ? classNames.userMessage : classNames.assistantMessage, className)}
     >
       <header data-sk-message-header="" className={classNames.messageHeader}>
         <span data-sk-visually-hidden="">{author}</span>
@@ -92,4 +95,5 @@ export const Message = memo(function Message({ message }: MessageProps) {
       {showUsage && message.role === 'assistant' && !streaming && <UsageFooter message={message} />}
     </article>
   );
-});
+  }),
+);

@@ -1,5 +1,5 @@
 'use client';
-import { memo, type ComponentType, type ReactNode } from 'react';
+import { forwardRef, memo, type ComponentType, type HTMLAttributes, type ReactNode } from 'react';
 import type { ChatStatus } from '../core/chat/chat-store.js';
 import type { ChatMessage } from '../core/chat/types.js';
 import { cx, useChatView } from './context.js';
@@ -12,7 +12,7 @@ export interface MessageListComponents {
   Message?: ComponentType<MessageProps>;
 }
 
-export interface MessageListProps {
+export interface MessageListProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   messages: readonly ChatMessage[];
   /** The chat's status: `submitted` shows the "writing…" indicator. Default `'ready'`. */
   status?: ChatStatus;
@@ -24,7 +24,11 @@ export interface MessageListProps {
   components?: MessageListComponents;
   /** An auto-scroll controller from {@link useAutoScroll}, when you need `jumpToLatest` outside. */
   autoScroll?: UseAutoScrollResult;
-  className?: string;
+  /**
+   * The reply has gone silent (see StreamChat's `waitingAfterMs`): show "Waiting for the
+   * server…" at its end instead of leaving it looking frozen. Default `false`.
+   */
+  stalled?: boolean;
 }
 
 interface RowProps {
@@ -51,17 +55,22 @@ export function isAwaitingFirstToken(messages: readonly ChatMessage[], status: C
  * The transcript: a `role="log"` region that is not live (`aria-live="off"`: announcing every
  * token would drown a screen reader; StatusAnnouncer announces the boundaries instead), focusable
  * so keyboard users can scroll it, following new content until the reader scrolls up, with a
- * "jump to latest" button while they read back.
+ * "jump to latest" button while they read back. Extra props and the ref go to the outer `<div>`
+ * (the frame around the log and its jump button).
  */
-export function MessageList({ messages, status = 'ready', emptyState, children, components, autoScroll, className }: MessageListProps) {
+export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function MessageList(
+  { messages, status = 'ready', emptyState, children, components, autoScroll, stalled = false, className, ...rest },
+  ref,
+) {
   const { labels, classNames } = useChatView();
   const own = useAutoScroll();
   const scroll = autoScroll ?? own;
   const View = components?.Message ?? Message;
-  const waiting = isAwaitingFirstToken(messages, status);
+  const busy = status === 'submitted' || status === 'streaming';
+  const waiting = isAwaitingFirstToken(messages, status) || (busy && stalled);
 
   return (
-    <div data-sk-log-frame="">
+    <div {...rest} ref={ref} data-sk-log-frame="" className={className}>
       <div
         ref={scroll.scrollRef}
         role="log"
@@ -71,7 +80,7 @@ export function MessageList({ messages, status = 'ready', emptyState, children, 
         tabIndex={0}
         data-sk-log=""
         data-following={scroll.following ? 'true' : 'false'}
-        className={cx(classNames.log, className)}
+        className={classNames.log}
       >
         <div ref={scroll.contentRef} data-sk-log-content="">
           {messages.length === 0 && status === 'ready'
@@ -83,8 +92,8 @@ export function MessageList({ messages, status = 'ready', emptyState, children, 
               ))
             : messages.map((message) => <Row key={message.id} message={message} component={View} />)}
           {waiting && (
-            <p data-sk-writing="" className={classNames.writing}>
-              {labels.writing}
+            <p data-sk-writing="" data-waiting={stalled ? 'true' : undefined} className={classNames.writing}>
+              {stalled ? labels.waitingForServer : labels.writing}
               <span data-sk-writing-dots="" aria-hidden="true">
                 <span />
                 <span />
@@ -112,4 +121,4 @@ export function MessageList({ messages, status = 'ready', emptyState, children, 
       )}
     </div>
   );
-}
+});

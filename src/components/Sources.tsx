@@ -1,10 +1,10 @@
 'use client';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { Source } from '../core/protocols/types.js';
 import { cx, useChatView } from './context.js';
 
-export interface SourcesProps {
+export interface SourcesProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   sources: readonly Source[];
-  className?: string;
   itemClassName?: string;
 }
 
@@ -23,12 +23,15 @@ export function safeHref(url: string | undefined): string | undefined {
   }
 }
 
-/** The documents a reply cites, as a list of links (unsafe URLs are shown as text). */
-export function Sources({ sources, className, itemClassName }: SourcesProps) {
+/**
+ * The documents a reply cites, as a list of links (unsafe URLs are shown as text). Extra props
+ * and the ref go to the root `<div>`.
+ */
+export const Sources = forwardRef<HTMLDivElement, SourcesProps>(function Sources({ sources, className, itemClassName, ...rest }, ref) {
   const { labels, classNames } = useChatView();
   if (sources.length === 0) return null;
   return (
-    <div data-sk-sources="" className={cx(classNames.sources, className)}>
+    <div {...rest} ref={ref} data-sk-sources="" className={cx(classNames.sources, className)}>
       <span data-sk-label="">{labels.sources}</span>
       <ol aria-label={labels.sources}>
         {sources.map((source, index) => {
@@ -50,4 +53,4 @@ export function Sources({ sources, className, itemClassName }: SourcesProps) {
       </ol>
     </div>
   );
-}
+});

@@ -1,15 +1,20 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import type { ChatStatus } from '../core/chat/chat-store.js';
 import type { MessageStatus } from '../core/chat/types.js';
 import { useChatView } from './context.js';
 
-export interface StatusAnnouncerProps {
+export interface StatusAnnouncerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   status: ChatStatus;
   /** The last reply's status: tells a completed reply from a stopped one. */
   lastReplyStatus?: MessageStatus | undefined;
-  /** The error's message, when `status` is `'error'`. */
+  /** The error's text (already localised), when `status` is `'error'`. */
   errorMessage?: string | undefined;
+  /**
+   * The reply has gone silent (see StreamChat's `waitingAfterMs`): "Waiting for the server…" is
+   * announced once per reply, however often the reply pauses.
+   */
+  stalled?: boolean;
 }
 
 /** What to say when the chat moves from `previous` to `next`; `null` keeps the current text. */
@@ -30,24 +35,39 @@ export function announcementFor(
 /**
  * The one polite status region of a chat: always mounted (a live region that appears together
  * with its text is often not announced), visually hidden, and changed only at the boundaries of
- * a reply ("Responding…", "Response complete", "Response stopped", errors), never per token.
+ * a reply ("Responding…", "Response complete", "Response stopped", errors, and once "Waiting
+ * for the server…" when a reply goes silent), never per token. Extra props and the ref go to the
+ * region's `<div>`.
  */
-export function StatusAnnouncer({ status, lastReplyStatus, errorMessage }: StatusAnnouncerProps) {
+export const StatusAnnouncer = forwardRef<HTMLDivElement, StatusAnnouncerProps>(function StatusAnnouncer(
+  { status, lastReplyStatus, errorMessage, stalled = false, ...rest },
+  ref,
+) {
   const { labels } = useChatView();
   const [text, setText] = useState('');
   const previous = useRef<ChatStatus>(status);
+  const announcedStall = useRef(false);
 
   useEffect(() => {
     const next = announcementFor(previous.current, status, lastReplyStatus, errorMessage, labels);
     previous.current = status;
+    if (status !== 'submitted' && status !== 'streaming') announcedStall.current = false;
     if (next !== null) setText(next);
     // Only a change of status is news; the reply's status and error come with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status]);
 
+  useEffect(() => {
+    if (!stalled || announcedStall.current) return;
+    announcedStall.current = true;
+    setText(labels.waitingForServer);
+    // Announced when the silence starts, not again when the labels change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stalled]);
+
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" data-sk-announcer="" data-sk-visually-hidden="">
+    <div {...rest} ref={ref} role="status" aria-live="polite" aria-atomic="true" data-sk-announcer="" data-sk-visually-hidden="">
       {text}
     </div>
   );
-}
+});

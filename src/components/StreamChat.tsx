@@ -1,15 +1,19 @@
 'use client';
-import { useCallback, useMemo, useRef, type ReactNode } from 'react';
-import { useChatStream, type UseChatStreamOptions } from '../hooks/useChatStream.js';
+import { forwardRef, useCallback, useMemo, useRef, type AriaAttributes, type CSSProperties, type ForwardedRef, type HTMLAttributes, type ReactNode } from 'react';
+import type { Clock } from '../core/clock.js';
+import { useChatStream, type UseChatStreamOptions, type UseChatStreamResult } from '../hooks/useChatStream.js';
 import { ChatViewContext, cx, type ChatClassNames, type ChatViewOptions, type RenderContent } from './context.js';
 import { Composer } from './Composer.js';
 import { ConversationStats, type ChatStats } from './ConversationStats.js';
 import type { CursorSetting } from './Cursor.js';
-import { resolveLabels, type ChatLabelsOverride } from './i18n.js';
+import { ErrorNotice, type ChatAction } from './ErrorNotice.js';
+import { errorText, resolveLabels, type ChatLabelsOverride } from './i18n.js';
 import { MessageList, type MessageListComponents } from './MessageList.js';
+import { ReplyActions } from './ReplyActions.js';
 import { StatusAnnouncer } from './StatusAnnouncer.js';
 import { themeAttributes, type ChatTheme } from './theme.js';
 import { useAutoScroll } from './useAutoScroll.js';
+import { useServerSilence } from './useServerSilence.js';
 
 /**
  * StreamChat's own props (display); every other prop is a {@link useChatStream} option.
@@ -60,10 +64,65 @@ export interface StreamChatViewProps {
   disabled?: boolean;
   /** Focus the message box on mount. Default `false`. */
   autoFocus?: boolean;
+  /**
+   * What a 401/403 (`auth` error) offers instead of Retry, which the same credentials cannot
+   * fix: e.g. `{ label: 'Sign in', onClick: () => signIn() }`, or `{ label, href: '/login' }`.
+   * Without it an `auth` error offers no action.
+   */
+  authAction?: ChatAction;
+  /**
+   * After this much silence (no token, no step) while a reply is asked for or streaming, show and
+   * announce "Waiting for the server…", so a stalled reply does not look frozen until the
+   * transport's `idleTimeoutMs` (default 60 s) ends it. Milliseconds; default 5000; `0` or
+   * `Infinity` never shows it.
+   */
+  waitingAfterMs?: number;
+  /** The clock for `waitingAfterMs` (tests drive time with a fake one). Default: the platform's. */
+  clock?: Clock;
 }
 
-/** Props of {@link StreamChat}: the hook's options plus the display options. */
-export type StreamChatProps = UseChatStreamOptions & StreamChatViewProps;
+/**
+ * The attributes StreamChat passes to its root `<div>` besides its own: `aria-*`, `data-*` and a
+ * few global ones. Other names are the hook's options (`id` is the conversation's id); for more,
+ * use the ref.
+ */
+export type StreamChatRootAttributes = AriaAttributes &
+  Pick<HTMLAttributes<HTMLDivElement>, 'role' | 'title' | 'style' | 'dir' | 'lang' | 'hidden' | 'tabIndex' | 'translate'> & {
+    [data: `data-${string}`]: string | number | boolean | undefined;
+  };
+
+/**
+ * Props of {@link StreamChat}: the display options, and either the hook's options (StreamChat
+ * runs {@link useChatStream} itself) or `chat`, a `useChatStream` result you hold, so other parts
+ * of your app can read and drive the same conversation.
+ */
+export type StreamChatProps = StreamChatViewProps &
+  StreamChatRootAttributes &
+  (
+    | (UseChatStreamOptions & { chat?: undefined })
+    | ({
+        /**
+         * A conversation from your own `useChatStream(...)`: StreamChat shows and drives it
+         * instead of running its own (its options are then the hook's, not StreamChat's).
+         */
+        chat: UseChatStreamResult;
+      } & { [K in keyof UseChatStreamOptions]?: never })
+  );
+
+const ROOT_ATTRIBUTES = new Set(['role', 'title', 'style', 'dir', 'lang', 'hidden', 'tabIndex', 'translate']);
+
+/** Splits StreamChat's remaining props into root attributes and the hook's options. */
+function splitRootAttributes(props: Record<string, unknown>): { root: Record<string, unknown>; options: Record<string, unknown> } {
+  const root: Record<string, unknown> = {};
+  const options: Record<string, unknown> = {};
+  for (const key in props) {
+    if (ROOT_ATTRIBUTES.has(key) || key.startsWith('aria-') || key.startsWith('data-')) root[key] = props[key];
+    else options[key] = props[key];
+  }
+  return { root, options };
+}
+
+const DEFAULT_WAITING_AFTER_MS = 5000;
 
 /**
  * A complete streaming chat: transcript, composer, stop/regenerate/retry, announcements.
@@ -71,12 +130,47 @@ export type StreamChatProps = UseChatStreamOptions & StreamChatViewProps;
  * ```tsx
  * import 'react-streamkit/styles.css';
  * <StreamChat api="/api/chat" headers={async () => ({ Authorization: `Bearer ${await token()}` })} />
+ * // or drive a conversation you hold: const chat = useChatStream({ api: '/api/chat' }); <StreamChat chat={chat} />
  * ```
  *
  * Works unstyled (semantic HTML); with the stylesheet every value is a `--sk-*` variable and
- * every rule has zero specificity, so your classes win without `!important`.
+ * every rule has zero specificity, so your classes win without `!important`. The ref and the
+ * {@link StreamChatRootAttributes} go to the root `<div>`.
  */
-export function StreamChat(props: StreamChatProps) {
+export const StreamChat = forwardRef<HTMLDivElement, StreamChatProps>(function StreamChat(props, ref) {
+  // Two components, so the hook runs only when StreamChat owns the conversation. Switching
+  // between `chat` and options remounts the view.
+  return props.chat !== undefined ? <ChatView {...props} chat={props.chat} viewRef={ref} /> : <OwnChat {...props} viewRef={ref} />;
+});
+
+type ViewRef = ForwardedRef<HTMLDivElement>;
+
+function OwnChat(props: StreamChatProps & { viewRef: ViewRef }) {
+  const { view, viewRef, root } = splitProps(props);
+  const chat = useChatStream(root.options as unknown as UseChatStreamOptions);
+  return <ChatView {...view} {...root.root} chat={chat} viewRef={viewRef} />;
+}
+
+const VIEW_KEYS = [
+  'cursor', 'cursorBlink', 'cursorBlinkMs', 'theme', 'classNames', 'className', 'labels', 'locale', 'renderContent',
+  'showUsage', 'showTimestamps', 'stats', 'emptyState', 'components', 'disabled', 'autoFocus', 'authAction',
+  'waitingAfterMs', 'clock',
+] as const satisfies ReadonlyArray<keyof StreamChatViewProps>;
+
+function splitProps(props: StreamChatProps & { viewRef: ViewRef }) {
+  const { viewRef, chat: _chat, ...others } = props as StreamChatProps & { viewRef: ViewRef; chat?: unknown };
+  const view: Record<string, unknown> = {};
+  const remaining: Record<string, unknown> = { ...others };
+  for (const key of VIEW_KEYS) {
+    if (key in remaining) {
+      view[key] = remaining[key];
+      delete remaining[key];
+    }
+  }
+  return { view: view as StreamChatViewProps, viewRef, root: splitRootAttributes(remaining) };
+}
+
+function ChatView(props: StreamChatViewProps & StreamChatRootAttributes & { chat: UseChatStreamResult; viewRef: ViewRef }) {
   const {
     cursor = 'block',
     cursorBlink = true,
@@ -94,9 +188,14 @@ export function StreamChat(props: StreamChatProps) {
     components,
     disabled = false,
     autoFocus = false,
-    ...chatOptions
+    authAction,
+    waitingAfterMs = DEFAULT_WAITING_AFTER_MS,
+    clock,
+    chat,
+    viewRef,
+    style: rootStyle,
+    ...rootAttributes
   } = props;
-  const chat = useChatStream(chatOptions);
   const { messages, status, error } = chat;
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   const autoScroll = useAutoScroll();
@@ -119,7 +218,11 @@ export function StreamChat(props: StreamChatProps) {
     }),
     [labels, locale, slots, cursor, cursorBlink, cursorBlinkMs, renderContent, showUsage, showTimestamps],
   );
-  const { scheme, style } = useMemo(() => themeAttributes(theme), [theme]);
+  const { scheme, style: themeStyle } = useMemo(() => themeAttributes(theme), [theme]);
+  const style = useMemo<CSSProperties | undefined>(
+    () => (rootStyle === undefined ? themeStyle : { ...themeStyle, ...rootStyle }),
+    [themeStyle, rootStyle],
+  );
 
   const { send: chatSend, stop, regenerate, retry } = chat;
   const { jumpToLatest } = autoScroll;
@@ -134,57 +237,56 @@ export function StreamChat(props: StreamChatProps) {
   const focusComposer = () => textareaRef.current?.focus();
 
   const busy = status === 'submitted' || status === 'streaming';
+  const stalled = useServerSilence(busy, messages, waitingAfterMs, clock);
   const last = messages[messages.length - 1];
   const lastReply = last?.role === 'assistant' ? last : undefined;
+  const errorMessage = status === 'error' && error !== null ? errorText(error, labels, locale) : undefined;
 
   return (
     <ChatViewContext.Provider value={view}>
       <div
+        {...rootAttributes}
+        ref={viewRef}
         data-sk-root=""
         data-sk-chat=""
         data-sk-theme={scheme}
         data-status={status}
+        data-waiting={stalled ? 'true' : undefined}
         className={cx(slots.root, className)}
         style={style}
       >
-        <MessageList messages={messages} status={status} emptyState={emptyState} components={components} autoScroll={autoScroll}>
-          {status === 'error' && (
-            <div data-sk-error="" className={slots.error}>
-              <p>{labels.error(error?.message ?? '')}</p>
-              <button
-                type="button"
-                data-sk-retry=""
-                className={cx(slots.button)}
-                onClick={() => {
-                  retry();
-                  focusComposer();
-                }}
-              >
-                {labels.retry}
-              </button>
-            </div>
+        <MessageList
+          messages={messages}
+          status={status}
+          emptyState={emptyState}
+          components={components}
+          autoScroll={autoScroll}
+          stalled={stalled}
+        >
+          {status === 'error' && error !== null && (
+            <ErrorNotice
+              error={error}
+              authAction={authAction}
+              onRetry={() => {
+                retry();
+                focusComposer();
+              }}
+            />
           )}
           {status === 'ready' && lastReply !== undefined && (
-            <div data-sk-actions="" className={slots.actions}>
-              <button
-                type="button"
-                data-sk-regenerate=""
-                className={cx(slots.button)}
-                onClick={() => {
-                  regenerate();
-                  focusComposer();
-                }}
-              >
-                {labels.regenerate}
-              </button>
-            </div>
+            <ReplyActions
+              onRegenerate={() => {
+                regenerate();
+                focusComposer();
+              }}
+            />
           )}
         </MessageList>
         {stats !== undefined && stats !== false && (
           <ConversationStats messages={messages}>{typeof stats === 'function' ? stats : undefined}</ConversationStats>
         )}
         <Composer onSend={send} onStop={stop} busy={busy} disabled={disabled} textareaRef={textareaRef} autoFocus={autoFocus} />
-        <StatusAnnouncer status={status} lastReplyStatus={lastReply?.status} errorMessage={error?.message} />
+        <StatusAnnouncer status={status} lastReplyStatus={lastReply?.status} errorMessage={errorMessage} stalled={stalled} />
       </div>
     </ChatViewContext.Provider>
   );

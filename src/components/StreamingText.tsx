@@ -1,10 +1,10 @@
 'use client';
-import { memo, useRef, type ReactNode } from 'react';
+import { forwardRef, memo, useRef, type HTMLAttributes, type ReactNode } from 'react';
 import { BlockSplitter, codeBody, type TextBlock } from './blocks.js';
 import { type ContentInfo, type RenderContent, useChatView } from './context.js';
 import { Cursor, type CursorSetting } from './Cursor.js';
 
-export interface StreamingTextProps {
+export interface StreamingTextProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** The whole text so far. While streaming it only grows. */
   text: string;
   /** True while more text may arrive: shows the cursor and marks the last block open. */
@@ -19,7 +19,6 @@ export interface StreamingTextProps {
   cursorBlinkMs?: number;
   /** Renders each block (markdown …). Default: plain text, paragraphs and `<pre>` code. */
   renderContent?: RenderContent;
-  className?: string;
   blockClassName?: string;
   codeBlockClassName?: string;
   cursorClassName?: string;
@@ -100,9 +99,9 @@ const ClosedBlocks = memo(function ClosedBlocks({ blocks, part, renderContent, c
  * the same at the end of a long reply as at its start.
  *
  * The cursor never lands inside an unfinished code block: while a fence is open it is placed
- * after the block.
+ * after the block. Extra props and the ref go to the root `<div>`.
  */
-export function StreamingText(props: StreamingTextProps) {
+export const StreamingText = forwardRef<HTMLDivElement, StreamingTextProps>(function StreamingText(props, ref) {
   const view = useChatView();
   const {
     text,
@@ -116,6 +115,7 @@ export function StreamingText(props: StreamingTextProps) {
     blockClassName = view.classNames.block,
     codeBlockClassName = view.classNames.codeBlock,
     cursorClassName = view.classNames.cursor,
+    ...rest
   } = props;
   const splitter = useRef<BlockSplitter | null>(null);
   splitter.current ??= new BlockSplitter();
@@ -129,7 +129,7 @@ export function StreamingText(props: StreamingTextProps) {
   const cursorInside = cursorNode !== null && open !== null && !openFence && open.kind === 'paragraph' && !renderContent;
 
   return (
-    <div data-sk-text="" data-part={part} data-streaming={streaming ? 'true' : 'false'} className={className}>
+    <div {...rest} ref={ref} data-sk-text="" data-part={part} data-streaming={streaming ? 'true' : 'false'} className={className}>
       <ClosedBlocks blocks={closed} part={part} renderContent={renderContent} className={blockClassName} codeClassName={codeBlockClassName} />
       {open !== null && (
         <BlockView
@@ -146,4 +146,4 @@ export function StreamingText(props: StreamingTextProps) {
       {!cursorInside && cursorNode}
     </div>
   );
-}
+});

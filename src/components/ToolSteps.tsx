@@ -1,8 +1,9 @@
 'use client';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { ToolPart } from '../core/chat/types.js';
 import { cx, useChatView } from './context.js';
 
-export interface ToolStepsProps {
+export interface ToolStepsProps extends Omit<HTMLAttributes<HTMLOListElement>, 'children'> {
   /** The tool parts to show, in order. */
   tools: readonly ToolPart[];
   /**
@@ -11,7 +12,6 @@ export interface ToolStepsProps {
    * Default `true`.
    */
   streaming?: boolean;
-  className?: string;
   itemClassName?: string;
 }
 
@@ -28,13 +28,17 @@ function show(value: unknown): string {
 /**
  * Tool and agent steps as they start and finish: one list item per call, its state in
  * `data-state` (`input-streaming`, `input-available`, `output-available`, `output-error`) and
- * in words, its input and output behind a disclosure. Everything is rendered as text.
+ * in words, its input and output behind a disclosure. Everything is rendered as text. Extra props
+ * and the ref go to the root `<ol>`.
  */
-export function ToolSteps({ tools, streaming = true, className, itemClassName }: ToolStepsProps) {
+export const ToolSteps = forwardRef<HTMLOListElement, ToolStepsProps>(function ToolSteps(
+  { tools, streaming = true, className, itemClassName, ...rest },
+  ref,
+) {
   const { labels, classNames } = useChatView();
   if (tools.length === 0) return null;
   return (
-    <ol data-sk-tools="" aria-label={labels.tools} className={cx(classNames.tools, className)}>
+    <ol {...rest} ref={ref} data-sk-tools="" aria-label={labels.tools} className={cx(classNames.tools, className)}>
       {tools.map((tool) => {
         const pending = tool.state === 'input-streaming' || tool.state === 'input-available';
         const running = pending && streaming;
@@ -83,4 +87,4 @@ export function ToolSteps({ tools, streaming = true, className, itemClassName }:
       })}
     </ol>
   );
-}
+});

@@ -1,18 +1,19 @@
 'use client';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { ChatMessage } from '../core/chat/types.js';
 import { cx, useChatView } from './context.js';
 import { formatDuration, numberFormat } from './i18n.js';
 
-export interface UsageFooterProps {
+export interface UsageFooterProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
   message: Pick<ChatMessage, 'usage' | 'finishReason' | 'rawFinishReason' | 'metrics'>;
-  className?: string;
 }
 
 /**
  * Token usage and why the reply stopped (normalised, with the provider's own word), plus the
- * reply's duration. Renders nothing when the provider reported none of these.
+ * reply's duration. Renders nothing when the provider reported none of these. Extra props and
+ * the ref go to the root `<footer>`.
  */
-export function UsageFooter({ message, className }: UsageFooterProps) {
+export const UsageFooter = forwardRef<HTMLElement, UsageFooterProps>(function UsageFooter({ message, className, ...rest }, ref) {
   const { labels, locale, classNames } = useChatView();
   const { usage, finishReason, rawFinishReason, metrics } = message;
   const format = numberFormat(locale);
@@ -27,7 +28,7 @@ export function UsageFooter({ message, className }: UsageFooterProps) {
   if (metrics?.durationMs != null) items.push(['duration', labels.duration, formatDuration(locale, metrics.durationMs)]);
   if (items.length === 0) return null;
   return (
-    <footer data-sk-usage="" className={cx(classNames.usage, className)}>
+    <footer {...rest} ref={ref} data-sk-usage="" className={cx(classNames.usage, className)}>
       <span data-sk-visually-hidden="">{labels.usage}</span>
       <dl>
         {items.map(([key, label, value]) => (
@@ -39,4 +40,4 @@ export function UsageFooter({ message, className }: UsageFooterProps) {
       </dl>
     </footer>
   );
-}
+});

@@ -1,4 +1,5 @@
 import type { ToolState } from '../core/chat/types.js';
+import type { StreamError, StreamErrorKind } from '../core/errors.js';
 import type { FinishReason } from '../core/protocols/types.js';
 
 /** Every string StreamChat shows or announces. Override any of them with the `labels` prop. */
@@ -27,8 +28,12 @@ export interface ChatLabels {
   responding: string;
   responseComplete: string;
   responseStopped: string;
-  /** Announced and shown when a reply fails. */
+  /** Announced and shown when a reply fails, around the error's text from `errors`. */
   error: (message: string) => string;
+  /** What each kind of failure says, in this language (see {@link ErrorLabelDetails}). */
+  errors: Record<StreamErrorKind, (details: ErrorLabelDetails) => string>;
+  /** Shown (and announced once) when a reply has been silent for `waitingAfterMs`. */
+  waitingForServer: string;
   /** Note under a reply that was stopped. */
   stopped: string;
   reasoning: string;
@@ -55,11 +60,31 @@ export interface ChatLabels {
   statsSessionTime: string;
 }
 
+/** What an error label is told about the failure, already formatted for the locale. */
+export interface ErrorLabelDetails {
+  /** The HTTP status, for `http` and `auth` errors that came from a response. */
+  status: number | undefined;
+  /** How long the server asked us to wait (`Retry-After`), e.g. "30 sec", or `undefined`. */
+  retryAfter: string | undefined;
+  /** The timeout that ran out, for the `*-timeout` kinds (e.g. "1 min"), or `undefined`. */
+  timeout: string | undefined;
+  /**
+   * The server's own words, for `provider` errors (the error text the model provider put in the
+   * stream); `undefined` otherwise. It is not translated.
+   */
+  providerMessage: string | undefined;
+  /** The error itself, for anything else you want to show. */
+  error: StreamError;
+}
+
 /** A partial override of {@link ChatLabels}; nested dictionaries may be partial too. */
-export type ChatLabelsOverride = Partial<Omit<ChatLabels, 'toolStates' | 'finishReasons'>> & {
+export type ChatLabelsOverride = Partial<Omit<ChatLabels, 'toolStates' | 'finishReasons' | 'errors'>> & {
   toolStates?: Partial<Record<ToolState, string>>;
   finishReasons?: Partial<Record<FinishReason, string>>;
+  errors?: Partial<ChatLabels['errors']>;
 };
+
+const withStatus = (status: number | undefined) => (status === undefined ? '' : ` (HTTP ${status})`);
 
 export const en: ChatLabels = {
   conversation: 'Conversation',
@@ -81,6 +106,23 @@ export const en: ChatLabels = {
   responseComplete: 'Response complete',
   responseStopped: 'Response stopped',
   error: (message) => `Error: ${message}`,
+  errors: {
+    http: ({ status, retryAfter }) =>
+      `The server could not answer${withStatus(status)}.` + (retryAfter === undefined ? '' : ` Try again in ${retryAfter}.`),
+    auth: ({ status }) => `You are not signed in, or not allowed to do this${withStatus(status)}.`,
+    callback: () => 'The request could not be prepared: a function of this app failed.',
+    'too-large': () => 'The server sent a message too large to read.',
+    'content-type': () => 'The server did not answer with a stream.',
+    parse: () => 'A message from the server could not be read.',
+    network: () => 'The connection failed or was interrupted.',
+    'first-byte-timeout': ({ timeout }) => (timeout === undefined ? 'The server did not answer in time.' : `The server did not answer within ${timeout}.`),
+    'idle-timeout': ({ timeout }) => (timeout === undefined ? 'The server stopped sending.' : `The server sent nothing for ${timeout}.`),
+    truncated: () => 'The reply was cut off before its end.',
+    aborted: () => 'The reply was stopped.',
+    provider: ({ providerMessage }) => `The model provider reported an error: ${providerMessage ?? ''}`,
+    'request-timeout': ({ timeout }) => (timeout === undefined ? 'The server did not reply in time.' : `The server did not reply within ${timeout}.`),
+  },
+  waitingForServer: 'Waiting for the server…',
   stopped: 'Stopped',
   reasoning: 'Reasoning',
   reasoningStreaming: 'Thinking…',
@@ -138,6 +180,23 @@ export const es: ChatLabels = {
   responseComplete: 'Respuesta completa',
   responseStopped: 'Respuesta detenida',
   error: (message) => `Error: ${message}`,
+  errors: {
+    http: ({ status, retryAfter }) =>
+      `El servidor no pudo responder${withStatus(status)}.` + (retryAfter === undefined ? '' : ` Vuelve a intentarlo en ${retryAfter}.`),
+    auth: ({ status }) => `No has iniciado sesión o no tienes permiso para hacer esto${withStatus(status)}.`,
+    callback: () => 'No se pudo preparar la solicitud: falló una función de esta aplicación.',
+    'too-large': () => 'El servidor envió un mensaje demasiado grande para leerlo.',
+    'content-type': () => 'El servidor no respondió con un flujo de datos.',
+    parse: () => 'No se pudo leer un mensaje del servidor.',
+    network: () => 'La conexión falló o se interrumpió.',
+    'first-byte-timeout': ({ timeout }) => (timeout === undefined ? 'El servidor no respondió a tiempo.' : `El servidor no respondió en ${timeout}.`),
+    'idle-timeout': ({ timeout }) => (timeout === undefined ? 'El servidor dejó de enviar datos.' : `El servidor no envió nada durante ${timeout}.`),
+    truncated: () => 'La respuesta se cortó antes de terminar.',
+    aborted: () => 'La respuesta se detuvo.',
+    provider: ({ providerMessage }) => `El proveedor del modelo informó de un error: ${providerMessage ?? ''}`,
+    'request-timeout': ({ timeout }) => (timeout === undefined ? 'El servidor no contestó a tiempo.' : `El servidor no contestó en ${timeout}.`),
+  },
+  waitingForServer: 'Esperando al servidor…',
   stopped: 'Detenida',
   reasoning: 'Razonamiento',
   reasoningStreaming: 'Pensando…',
@@ -191,6 +250,7 @@ export function resolveLabels(locale: string | undefined, overrides?: ChatLabels
     ...overrides,
     toolStates: { ...base.toolStates, ...overrides.toolStates },
     finishReasons: { ...base.finishReasons, ...overrides.finishReasons },
+    errors: { ...base.errors, ...overrides.errors },
   } as ChatLabels;
 }
 
@@ -243,4 +303,36 @@ export function formatDuration(locale: string | undefined, ms: number): string {
   if (parts['minutes'] !== undefined) out.push(unit(minutes, 'minute'));
   if (parts['seconds'] !== undefined) out.push(unit(seconds, 'second'));
   return out.join(' ');
+}
+
+// Our transports write the timeout that ran out into their messages as "<n> ms", and a provider
+// error as this prefix followed by the server's text. Read back here, so the labels can format
+// them for the locale; the English message itself is never shown by the localised UI.
+const TIMEOUT_MS = /(\d+) ms\b/;
+const PROVIDER_PREFIX = 'The model provider reported an error: ';
+
+/** The details an error label formats, from `error`, in `locale`. */
+export function errorLabelDetails(error: StreamError, locale: string | undefined): ErrorLabelDetails {
+  const timeoutMs = error.kind.endsWith('timeout') ? TIMEOUT_MS.exec(error.message)?.[1] : undefined;
+  return {
+    status: error.status,
+    retryAfter: error.retryAfterMs === undefined ? undefined : formatDuration(locale, error.retryAfterMs),
+    timeout: timeoutMs === undefined ? undefined : formatDuration(locale, Number(timeoutMs)),
+    providerMessage:
+      error.kind !== 'provider'
+        ? undefined
+        : error.message.startsWith(PROVIDER_PREFIX)
+          ? error.message.slice(PROVIDER_PREFIX.length)
+          : error.message,
+    error,
+  };
+}
+
+/**
+ * The localised text of a failure: `labels.errors[error.kind]` given the error's details. An
+ * error of a kind the labels do not know (a newer package) falls back to its English message.
+ */
+export function errorText(error: StreamError, labels: ChatLabels, locale: string | undefined): string {
+  const label = labels.errors[error.kind] as ChatLabels['errors'][StreamErrorKind] | undefined;
+  return label === undefined ? error.message : label(errorLabelDetails(error, locale));
 }
