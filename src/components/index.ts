@@ -1,6 +1,10 @@
 /** StreamChat and its headless parts. */
 export { StreamChat } from './StreamChat.js';
-export type { StreamChatProps, StreamChatViewProps } from './StreamChat.js';
+export type { StreamChatProps, StreamChatViewProps, StreamChatRootAttributes } from './StreamChat.js';
+export { ErrorNotice } from './ErrorNotice.js';
+export type { ErrorNoticeProps, ChatAction } from './ErrorNotice.js';
+export { ReplyActions } from './ReplyActions.js';
+export type { ReplyActionsProps } from './ReplyActions.js';
 export { MessageList, isAwaitingFirstToken } from './MessageList.js';
 export type { MessageListProps, MessageListComponents } from './MessageList.js';
 export { Message } from './Message.js';
@@ -27,7 +31,7 @@ export { BlockSplitter, splitBlocks, codeBody } from './blocks.js';
 export type { TextBlock, TextBlockKind, BlockSplit } from './blocks.js';
 export { ChatViewContext, defaultViewOptions } from './context.js';
 export type { ChatViewOptions, ChatClassNames, ChatSlot, RenderContent, ContentInfo } from './context.js';
-export { en as chatLabelsEn, es as chatLabelsEs, chatDictionaries, resolveLabels, formatDuration, formatTime } from './i18n.js';
-export type { ChatLabels, ChatLabelsOverride } from './i18n.js';
+export { en as chatLabelsEn, es as chatLabelsEs, chatDictionaries, resolveLabels, formatDuration, formatTime, errorText } from './i18n.js';
+export type { ChatLabels, ChatLabelsOverride, ErrorLabelDetails } from './i18n.js';
 export { themeAttributes, tokenVariable } from './theme.js';
 export type { ChatTheme, ChatThemeTokens, ChatColorScheme } from './theme.js';
