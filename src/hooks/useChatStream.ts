@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { BackoffOptions } from '../core/backoff.js';
 import { ChatStore, type ChatSnapshot, type ChatStoreOptions } from '../core/chat/chat-store.js';
 import { socketReplyTransport, type SocketReplyOptions } from '../core/chat/socket-reply-transport.js';
-import { sseReplyTransport, type SSEReplyOptions } from '../core/chat/sse-reply-transport.js';
+import { sseReplyTransport, type ChatResume, type SSEReplyOptions } from '../core/chat/sse-reply-transport.js';
 import type { ReplyTransport } from '../core/chat/transport.js';
 import type { ChatMessage } from '../core/chat/types.js';
 import type { Resolvable } from '../core/transport/sse-client.js';
@@ -22,8 +22,17 @@ export interface UseChatStreamOptions
   credentials?: RequestCredentials;
   /** A custom fetch (HTTP). */
   fetch?: typeof fetch;
-  /** Reconnection of a reply's request (HTTP). Default: 2 attempts, never re-sending a started reply. */
+  /**
+   * Reconnection of a reply's request (HTTP), merged over the default: 2 attempts, never
+   * re-sending a started reply unless its stream carries event ids (then it is resumed).
+   */
   retry?: BackoffOptions | false;
+  /**
+   * How a reply whose stream carried event ids is resumed after a drop (HTTP). Default: the same
+   * POST again with `Last-Event-ID`. Return e.g. `{ url: `/api/chat/${conversationId}/stream`,
+   * method: 'GET' }` for a server that resumes streams by id without re-running the prompt.
+   */
+  resume?: ChatResume;
   /** No first byte within this time → error (HTTP). */
   firstByteTimeoutMs?: number;
   /** Silence for this long mid-reply → error (HTTP). */
@@ -54,20 +63,23 @@ function isSocketUrl(api: string | URL): boolean {
   return /^wss?:/i.test(String(api));
 }
 
-function storeOptions(options: UseChatStreamOptions): Partial<ChatStoreOptions> {
-  const {
-    api: _api,
-    transport: _transport,
-    headers: _headers,
-    credentials: _credentials,
-    fetch: _fetch,
-    retry: _retry,
-    firstByteTimeoutMs: _fb,
-    idleTimeoutMs: _idle,
-    socket: _socket,
-    ...rest
-  } = options;
-  return rest;
+/**
+ * The store's options, every key present: an option the app stops passing (an `id` dropped, an
+ * `onError` removed) must reach the store as `undefined`, not leave the old value in place.
+ */
+function storeOptions(options: UseChatStreamOptions, kind: string): Omit<ChatStoreOptions, 'transport' | 'clock' | 'frames'> {
+  return {
+    // WebSocket chat speaks the seed's `{type:"chunk"}` … `{type:"done"}` unless told otherwise.
+    protocol: options.protocol ?? (kind === 'websocket' ? 'ws-chat' : undefined),
+    body: options.body,
+    prepareRequest: options.prepareRequest,
+    id: options.id,
+    initialMessages: options.initialMessages,
+    persistence: options.persistence,
+    generateId: options.generateId,
+    onFinish: options.onFinish,
+    onError: options.onError,
+  };
 }
 
 /**
@@ -87,6 +99,8 @@ function storeOptions(options: UseChatStreamOptions): Partial<ChatStoreOptions> 
 export function useChatStream(options: UseChatStreamOptions): UseChatStreamResult {
   const latest = useRef(options);
   const kind = typeof options.transport === 'object' ? 'custom' : (options.transport ?? (isSocketUrl(options.api) ? 'websocket' : 'sse'));
+  // A socket is opened for one URL, so a new `api` needs a new socket; HTTP reads `api` per reply.
+  const socketUrl = kind === 'websocket' ? String(options.api) : null;
 
   const transport = useMemo<ReplyTransport>(() => {
     if (typeof options.transport === 'object') return options.transport;
@@ -103,29 +117,21 @@ export function useChatStream(options: UseChatStreamOptions): UseChatStreamResul
         retry: o.retry,
         firstByteTimeoutMs: o.firstByteTimeoutMs,
         idleTimeoutMs: o.idleTimeoutMs,
+        resume: o.resume,
       };
     });
-    // The transport kind picks the transport; its options are read per request.
+    // The transport kind (and a socket's URL) picks the transport; its options are read per request.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, typeof options.transport === 'object' ? options.transport : null]);
+  }, [kind, socketUrl, typeof options.transport === 'object' ? options.transport : null]);
 
-  const [store] = useState(
-    () =>
-      new ChatStore({
-        ...storeOptions(options),
-        // WebSocket chat speaks the seed's `{type:"chunk"}` … `{type:"done"}` unless told otherwise.
-        protocol: options.protocol ?? (kind === 'websocket' ? 'ws-chat' : undefined),
-        transport,
-      }),
-  );
+  const [store] = useState(() => new ChatStore({ ...storeOptions(options, kind), transport }));
 
+  // A new `id` switches the store to that conversation; a replaced socket transport is closed
+  // (see ChatStore.setOptions). Applied before paint, so the old conversation is never shown
+  // under the new id.
   useIsomorphicLayoutEffect(() => {
     latest.current = options;
-    store.setOptions({
-      ...storeOptions(options),
-      protocol: options.protocol ?? (kind === 'websocket' ? 'ws-chat' : undefined),
-      transport,
-    });
+    store.setOptions({ ...storeOptions(options, kind), transport });
   });
 
   // Hold the store while mounted: the last release stops a streaming reply and closes sockets.

@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, test } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { ChatStore, messageText, socketReplyTransport, sseReplyTransport, type ChatSnapshot } from '../../src/index.js';
+import { ChatStore, messageText, socketReplyTransport, sseReplyTransport } from '../../src/index.js';
+import { readBody, settled } from './support/chat.js';
 import { SSEServer, formatEvent, openEventStream } from './support/sse-server.js';
 
 // The chat store against real servers on 127.0.0.1: seed 004's POST /stream/chat with a JWT and
@@ -12,29 +13,6 @@ const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => resolve(body));
-  });
-}
-
-function settled(store: ChatStore): Promise<ChatSnapshot> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const snapshot = store.getSnapshot();
-      if (snapshot.status === 'ready' || snapshot.status === 'error') {
-        unsubscribe();
-        resolve(snapshot);
-      }
-    };
-    const unsubscribe = store.subscribe(check);
-    check();
-  });
-}
 
 /** Seed 004's endpoint: JWT required, start → chunks (one per word, 5 ms apart) → end. */
 function seedChatServer(words: string[], options: { killAfter?: number } = {}) {
