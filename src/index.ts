@@ -18,7 +18,11 @@ export type { UseChatStreamOptions, UseChatStreamResult } from './hooks/useChatS
 
 // Chat UI: StreamChat and its headless parts (README "Headless parts"), labels and theming.
 export { StreamChat } from './components/StreamChat.js';
-export type { StreamChatProps, StreamChatViewProps } from './components/StreamChat.js';
+export type { StreamChatProps, StreamChatViewProps, StreamChatRootAttributes } from './components/StreamChat.js';
+export { ErrorNotice } from './components/ErrorNotice.js';
+export type { ErrorNoticeProps, ChatAction } from './components/ErrorNotice.js';
+export { ReplyActions } from './components/ReplyActions.js';
+export type { ReplyActionsProps } from './components/ReplyActions.js';
 export { MessageList } from './components/MessageList.js';
 export type { MessageListProps, MessageListComponents } from './components/MessageList.js';
 export { Message } from './components/Message.js';
@@ -45,6 +49,6 @@ export { splitBlocks, codeBody } from './components/blocks.js';
 export type { TextBlock, TextBlockKind, BlockSplit } from './components/blocks.js';
 export type { ChatViewOptions, ChatClassNames, ChatSlot, RenderContent, ContentInfo } from './components/context.js';
 export { chatDictionaries, resolveLabels } from './components/i18n.js';
-export type { ChatLabels, ChatLabelsOverride } from './components/i18n.js';
+export type { ChatLabels, ChatLabelsOverride, ErrorLabelDetails } from './components/i18n.js';
 export { themeAttributes } from './components/theme.js';
 export type { ChatTheme, ChatThemeTokens, ChatColorScheme } from './components/theme.js';
