@@ -125,16 +125,16 @@ export class ChatStore {
    */
   setOptions(options: Partial<ChatStoreOptions>): void {
     const previous = this.options;
-    if (options.transport !== undefined && options.transport !== previous.transport && previous.transport.dispose) {
-      this.stop();
-      previous.transport.dispose();
-    }
-    // Stopped under the old options, so the partial reply is saved under the old id.
+    const replacing = options.transport !== undefined && options.transport !== previous.transport && previous.transport.dispose !== undefined;
     const switching = 'id' in options && options.id !== previous.id;
-    if (switching) this.stop();
+    // Stopped under the old options, so the partial reply is saved under the old id.
+    if (replacing || switching) this.stop();
+    if (replacing) previous.transport.dispose!();
     this.options = { ...previous, ...options };
     if (switching) this.openConversation();
     if ('protocol' in options) this.prepareProtocol();
+    // Published now, not at the next frame: the old conversation or reply must not linger on screen.
+    if (replacing || switching) this.store.flush();
   }
 
   /** Held while a component uses the store; the last release (deferred a microtask) stops a reply. */
@@ -378,8 +378,6 @@ export class ChatStore {
     this.messages = this.options.initialMessages ?? [];
     this.setStatus('ready', null);
     this.restore();
-    // Published now, not at the next frame: the old conversation must not show under the new id.
-    this.store.flush();
   }
 
   private restore(): void {
