@@ -142,8 +142,14 @@ if (typeof window !== 'undefined' || typeof document !== 'undefined') throw new 
 const kit = await import('react-streamkit');
 const core = await import('react-streamkit/core');
 const mock = await import('react-streamkit/msw');
-for (const name of ['useSSEStream', 'useSocketStream', 'useChatStream', 'StreamChat', 'SSEClient', 'StreamError']) {
+for (const name of ['useSSEStream', 'useSocketStream', 'useChatStream', 'SSEClient', 'StreamError']) {
   if (typeof kit[name] !== 'function') throw new Error('missing export ' + name);
+}
+// Components may be functions or forwardRef/memo objects.
+for (const name of ['StreamChat', 'MessageList', 'Composer']) {
+  if (typeof kit[name] !== 'function' && !(typeof kit[name] === 'object' && kit[name] !== null && '$$typeof' in kit[name])) {
+    throw new Error('missing component export ' + name);
+  }
 }
 if (kit.StreamError !== core.StreamError) throw new Error('the root and core entries hold different StreamError classes');
 if (typeof mock.sseHandler !== 'function') throw new Error('missing msw export sseHandler');
