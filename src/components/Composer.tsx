@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useId, useRef, useState, type FormEvent, type HTMLAttributes, type KeyboardEvent, type RefObject } from 'react';
+import { forwardRef, memo, useId, useRef, useState, type FormEvent, type HTMLAttributes, type KeyboardEvent, type RefObject } from 'react';
 import { cx, useChatView } from './context.js';
 
 export interface ComposerProps extends Omit<HTMLAttributes<HTMLFormElement>, 'children' | 'onSubmit'> {
@@ -24,9 +24,11 @@ export interface ComposerProps extends Omit<HTMLAttributes<HTMLFormElement>, 'ch
  * compositionend), so both are checked, plus our own composition flag.
  *
  * Focus stays in the text area after sending and after stopping, so a keyboard user can keep
- * typing. Extra props and the ref go to the root `<form>`.
+ * typing. Extra props and the ref go to the root `<form>`. Memoised: a streaming reply does not
+ * re-render it (keep `onSend`/`onStop` stable).
  */
-export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
+export const Composer = memo(
+  forwardRef<HTMLFormElement, ComposerProps>(function Composer(
   { onSend, onStop, busy = false, disabled = false, autoFocus = false, textareaRef, className, ...rest },
   formRef,
 ) {
@@ -111,4 +113,5 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       </p>
     </form>
   );
-});
+  }),
+);

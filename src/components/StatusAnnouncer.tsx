@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { forwardRef, memo, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import type { ChatStatus } from '../core/chat/chat-store.js';
 import type { MessageStatus } from '../core/chat/types.js';
 import { useChatView } from './context.js';
@@ -39,7 +39,8 @@ export function announcementFor(
  * for the server…" when a reply goes silent), never per token. Extra props and the ref go to the
  * region's `<div>`.
  */
-export const StatusAnnouncer = forwardRef<HTMLDivElement, StatusAnnouncerProps>(function StatusAnnouncer(
+export const StatusAnnouncer = memo(
+  forwardRef<HTMLDivElement, StatusAnnouncerProps>(function StatusAnnouncer(
   { status, lastReplyStatus, errorMessage, stalled = false, ...rest },
   ref,
 ) {
@@ -70,4 +71,5 @@ export const StatusAnnouncer = forwardRef<HTMLDivElement, StatusAnnouncerProps>(
       {text}
     </div>
   );
-});
+  }),
+);

@@ -1,5 +1,6 @@
 'use client';
-import { forwardRef, useCallback, useMemo, useRef, type AriaAttributes, type CSSProperties, type ForwardedRef, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, memo, useCallback, useMemo, useRef, type AriaAttributes, type CSSProperties, type ForwardedRef, type HTMLAttributes, type ReactNode } from 'react';
+import type { ChatStore } from '../core/chat/chat-store.js';
 import type { Clock } from '../core/clock.js';
 import { useChatStream, type UseChatStreamOptions, type UseChatStreamResult } from '../hooks/useChatStream.js';
 import { ChatViewContext, cx, type ChatClassNames, type ChatViewOptions, type RenderContent } from './context.js';
@@ -13,6 +14,7 @@ import { ReplyActions } from './ReplyActions.js';
 import { StatusAnnouncer } from './StatusAnnouncer.js';
 import { themeAttributes, type ChatTheme } from './theme.js';
 import { useAutoScroll } from './useAutoScroll.js';
+import { usePacedSnapshot } from './usePacedSnapshot.js';
 import { useServerSilence } from './useServerSilence.js';
 
 /**
@@ -77,7 +79,14 @@ export interface StreamChatViewProps {
    * `Infinity` never shows it.
    */
   waitingAfterMs?: number;
-  /** The clock for `waitingAfterMs` (tests drive time with a fake one). Default: the platform's. */
+  /**
+   * The shortest time between two updates of a streaming reply's text, in milliseconds. Default
+   * 50 (20 updates a second, more than anyone reads). StreamChat lengthens it on a loaded main
+   * thread (up to 250 ms) and never delays the first token, the end of a reply or an error; `0`
+   * shows every update the chat publishes (at most one per frame).
+   */
+  textUpdateMs?: number;
+  /** The clock for `waitingAfterMs` and `textUpdateMs` (tests drive time with a fake one). Default: the platform's. */
   clock?: Clock;
 }
 
@@ -140,21 +149,25 @@ const DEFAULT_WAITING_AFTER_MS = 5000;
 export const StreamChat = forwardRef<HTMLDivElement, StreamChatProps>(function StreamChat(props, ref) {
   // Two components, so the hook runs only when StreamChat owns the conversation. Switching
   // between `chat` and options remounts the view.
-  return props.chat !== undefined ? <ChatView {...props} chat={props.chat} viewRef={ref} /> : <OwnChat {...props} viewRef={ref} />;
+  if (props.chat === undefined) return <OwnChat {...props} viewRef={ref} />;
+  const { chat, ...rest } = props;
+  return <ChatView {...(rest as StreamChatViewProps & StreamChatRootAttributes)} store={chat.store} viewRef={ref} />;
 });
 
 type ViewRef = ForwardedRef<HTMLDivElement>;
 
 function OwnChat(props: StreamChatProps & { viewRef: ViewRef }) {
   const { view, viewRef, root } = splitProps(props);
-  const chat = useChatStream(root.options as unknown as UseChatStreamOptions);
-  return <ChatView {...view} {...root.root} chat={chat} viewRef={viewRef} />;
+  // This component re-renders whenever the hook's snapshot changes; the view below reads the
+  // store at its own pace and bails out here (its props are the same).
+  const { store } = useChatStream(root.options as unknown as UseChatStreamOptions);
+  return <ChatView {...view} {...root.root} store={store} viewRef={viewRef} />;
 }
 
 const VIEW_KEYS = [
   'cursor', 'cursorBlink', 'cursorBlinkMs', 'theme', 'classNames', 'className', 'labels', 'locale', 'renderContent',
   'showUsage', 'showTimestamps', 'stats', 'emptyState', 'components', 'disabled', 'autoFocus', 'authAction',
-  'waitingAfterMs', 'clock',
+  'waitingAfterMs', 'textUpdateMs', 'clock',
 ] as const satisfies ReadonlyArray<keyof StreamChatViewProps>;
 
 function splitProps(props: StreamChatProps & { viewRef: ViewRef }) {
@@ -170,7 +183,11 @@ function splitProps(props: StreamChatProps & { viewRef: ViewRef }) {
   return { view: view as StreamChatViewProps, viewRef, root: splitRootAttributes(remaining) };
 }
 
-function ChatView(props: StreamChatViewProps & StreamChatRootAttributes & { chat: UseChatStreamResult; viewRef: ViewRef }) {
+const DEFAULT_TEXT_UPDATE_MS = 50;
+
+type ChatViewProps = StreamChatViewProps & StreamChatRootAttributes & { store: ChatStore; viewRef: ViewRef };
+
+const ChatView = memo(function ChatView(props: ChatViewProps) {
   const {
     cursor = 'block',
     cursorBlink = true,
@@ -190,13 +207,14 @@ function ChatView(props: StreamChatViewProps & StreamChatRootAttributes & { chat
     autoFocus = false,
     authAction,
     waitingAfterMs = DEFAULT_WAITING_AFTER_MS,
+    textUpdateMs = DEFAULT_TEXT_UPDATE_MS,
     clock,
-    chat,
+    store,
     viewRef,
     style: rootStyle,
     ...rootAttributes
   } = props;
-  const { messages, status, error } = chat;
+  const { messages, status, error } = usePacedSnapshot(store, textUpdateMs, clock);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   const autoScroll = useAutoScroll();
 
@@ -224,7 +242,7 @@ function ChatView(props: StreamChatViewProps & StreamChatRootAttributes & { chat
     [themeStyle, rootStyle],
   );
 
-  const { send: chatSend, stop, regenerate, retry } = chat;
+  const { send: chatSend, stop, regenerate, retry } = store;
   const { jumpToLatest } = autoScroll;
   const send = useCallback(
     (text: string) => {
@@ -234,13 +252,41 @@ function ChatView(props: StreamChatViewProps & StreamChatRootAttributes & { chat
     },
     [chatSend, jumpToLatest],
   );
-  const focusComposer = () => textareaRef.current?.focus();
+  const focusComposer = useCallback(() => textareaRef.current?.focus(), []);
 
   const busy = status === 'submitted' || status === 'streaming';
   const stalled = useServerSilence(busy, messages, waitingAfterMs, clock);
   const last = messages[messages.length - 1];
   const lastReply = last?.role === 'assistant' ? last : undefined;
   const errorMessage = status === 'error' && error !== null ? errorText(error, labels, locale) : undefined;
+  const replyStatus = lastReply?.status;
+  // The notices at the end of the transcript, as one memoised value: while a reply streams it
+  // stays the same, so the list is not re-rendered for it.
+  const notices = useMemo(
+    () => (
+      <>
+        {status === 'error' && error !== null && (
+          <ErrorNotice
+            error={error}
+            authAction={authAction}
+            onRetry={() => {
+              retry();
+              focusComposer();
+            }}
+          />
+        )}
+        {status === 'ready' && replyStatus !== undefined && (
+          <ReplyActions
+            onRegenerate={() => {
+              regenerate();
+              focusComposer();
+            }}
+          />
+        )}
+      </>
+    ),
+    [status, error, authAction, retry, regenerate, focusComposer, replyStatus],
+  );
 
   return (
     <ChatViewContext.Provider value={view}>
@@ -263,24 +309,7 @@ function ChatView(props: StreamChatViewProps & StreamChatRootAttributes & { chat
           autoScroll={autoScroll}
           stalled={stalled}
         >
-          {status === 'error' && error !== null && (
-            <ErrorNotice
-              error={error}
-              authAction={authAction}
-              onRetry={() => {
-                retry();
-                focusComposer();
-              }}
-            />
-          )}
-          {status === 'ready' && lastReply !== undefined && (
-            <ReplyActions
-              onRegenerate={() => {
-                regenerate();
-                focusComposer();
-              }}
-            />
-          )}
+          {notices}
         </MessageList>
         {stats !== undefined && stats !== false && (
           <ConversationStats messages={messages}>{typeof stats === 'function' ? stats : undefined}</ConversationStats>
@@ -290,4 +319,4 @@ function ChatView(props: StreamChatViewProps & StreamChatRootAttributes & { chat
       </div>
     </ChatViewContext.Provider>
   );
-}
+});

@@ -61,7 +61,8 @@ describe('render counts', () => {
       }
       return <p>{text}</p>;
     };
-    render(<StreamChat api="/t/blocks" retry={false} renderContent={renderContent} />);
+    // Every update the store publishes (no pacing): this is about what one update re-renders.
+    render(<StreamChat api="/t/blocks" retry={false} renderContent={renderContent} textUpdateMs={0} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'explica{Enter}');
     await waitFor(() => expect(document.querySelector('[data-role="assistant"]')).toHaveAttribute('data-status', 'done'), LONG);
     const blockCount = splitBlocks(SLOW_REPLY).length;

@@ -271,13 +271,73 @@ describe('composition', () => {
       ['ConversationStats', (ref) => <ConversationStats ref={ref} data-testid="x" messages={[message]} />, '[data-sk-stats]'],
     ];
     for (const [name, element, selector] of cases) {
-      const ref = createRef<never>();
-      const { unmount } = render(element(ref));
+      const ref = createRef<HTMLElement>();
+      const { unmount } = render(element(ref as React.RefObject<never>));
       const root = document.querySelector(selector);
       expect(root, name).not.toBeNull();
       expect(ref.current, name).toBe(root);
       expect(root, name).toHaveAttribute('data-testid', 'x');
       unmount();
     }
+  });
+});
+
+describe('text update pacing', () => {
+  test('more text of a streaming reply waits for the next slot; the first token and the end never wait', async () => {
+    const clock = new FakeClock();
+    const { transport, open, token, replies, sent } = manualTransport();
+    let store!: ReturnType<typeof useChatStream>['store'];
+    function App() {
+      const chat = useChatStream({ api: '/t', transport, protocol: 'generic', persistence: false });
+      store = chat.store;
+      return <StreamChat chat={chat} clock={clock} cursor={false} />;
+    }
+    render(<App />);
+    await sendMessage();
+    await sent();
+    const reply = () => document.querySelector('[data-role="assistant"] [data-sk-text]')?.textContent;
+    const storeText = () => {
+      const last = store.getSnapshot().messages.at(-1)!;
+      return last.parts.map((part) => ('text' in part ? part.text : '')).join('');
+    };
+
+    act(() => {
+      open();
+      token('Hola');
+    });
+    await waitFor(() => expect(reply()).toBe('Hola'));
+    act(() => token(' mundo'));
+    await waitFor(() => expect(storeText()).toBe('Hola mundo'));
+    // Published by the store, held back by the view until its 50 ms slot.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reply()).toBe('Hola');
+    act(() => clock.advance(49));
+    expect(reply()).toBe('Hola');
+    act(() => clock.advance(1));
+    expect(reply()).toBe('Hola mundo');
+
+    act(() => token(' y adiós'));
+    await waitFor(() => expect(storeText()).toBe('Hola mundo y adiós'));
+    act(() => replies[0]!.onEnd());
+    // The end is shown without any clock movement, with the text that came before it.
+    await waitFor(() => expect(document.querySelector('[data-role="assistant"]')).toHaveAttribute('data-status', 'done'));
+    expect(reply()).toBe('Hola mundo y adiós');
+  });
+
+  test('textUpdateMs={0} shows every update the store publishes', async () => {
+    const clock = new FakeClock();
+    const { transport, open, token, sent } = manualTransport();
+    render(<StreamChat api="/t" transport={transport} protocol="generic" persistence={false} clock={clock} cursor={false} textUpdateMs={0} waitingAfterMs={0} />);
+    await sendMessage();
+    await sent();
+    const reply = () => document.querySelector('[data-role="assistant"] [data-sk-text]')?.textContent;
+    act(() => {
+      open();
+      token('Hola');
+    });
+    await waitFor(() => expect(reply()).toBe('Hola'));
+    act(() => token(' mundo'));
+    await waitFor(() => expect(reply()).toBe('Hola mundo'));
+    expect(clock.pending).toBe(0);
   });
 });
