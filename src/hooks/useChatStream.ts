@@ -12,9 +12,17 @@ import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 /** Options of {@link useChatStream}. Prop names match StreamChat's. */
 export interface UseChatStreamOptions
   extends Omit<ChatStoreOptions, 'transport' | 'clock' | 'frames'> {
-  /** The chat endpoint: `https://…`/a path for HTTP streaming, `ws://`/`wss://` for WebSocket. */
+  /**
+   * The chat endpoint: `https://…`/a path for HTTP streaming, `ws://`/`wss://` for WebSocket.
+   * Over HTTP a new value applies from the next reply; over WebSocket it opens a socket to the new
+   * URL, stopping a reply on the old one (kept as `stopped`) and closing it.
+   */
   api: string | URL;
-  /** Force the transport; default from `api`'s scheme. Or pass your own {@link ReplyTransport}. */
+  /**
+   * Force the transport; default from `api`'s scheme. Or pass your own {@link ReplyTransport}
+   * (keep it stable, e.g. with `useMemo`: replacing one that has `dispose` stops its reply and
+   * disposes it).
+   */
   transport?: 'sse' | 'websocket' | ReplyTransport;
   /** Request headers (HTTP), or a function resolved on every request: put your auth token here. */
   headers?: Resolvable<HeadersInit | undefined>;

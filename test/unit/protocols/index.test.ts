@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import * as core from '../../../src/core/index.js';
 import { getProtocol, protocols } from '../../../src/core/protocols/index.js';
+import * as root from '../../../src/index.js';
 import type { ChatStreamEvent, ProtocolName } from '../../../src/core/protocols/types.js';
 
 const NAMES: ProtocolName[] = ['generic', 'text', 'chunk-events', 'anthropic', 'openai', 'openai-responses', 'ai-sdk', 'llamaindex', 'ws-chat'];
@@ -31,5 +33,16 @@ describe('protocol registry', () => {
       { type: 'start', messageId: 'b' },
       { type: 'finish', reason: 'stop', raw: 'stop' },
     ]);
+  });
+
+  test('every adapter is a named export of the root entry and of react-streamkit/core', () => {
+    const exported = (entry: Record<string, unknown>) =>
+      Object.values(entry).filter((value) => NAMES.some((name) => value === protocols[name]));
+    for (const entry of [root, core] as Array<Record<string, unknown>>) {
+      expect(new Set(exported(entry)).size).toBe(NAMES.length);
+      expect(entry.getProtocol).toBe(getProtocol);
+    }
+    expect(core.anthropicProtocol).toBe(protocols.anthropic);
+    expect(root.openaiResponsesProtocol).toBe(protocols['openai-responses']);
   });
 });
