@@ -94,7 +94,7 @@ export async function measureSizes(consumer, { modules = false } = {}) {
     const gzipOf = (list) => (list.length === 0 ? 0 : gzipSync(list.map((chunk) => chunk.code).join('')).length);
     const row = { ...entry, upFront: gzipOf([...upFront]), onDemand: gzipOf(onDemand), all: gzipOf(chunks) };
     row.bytes = entry.countOnDemand ? row.all : row.upFront;
-    if (modules) row.modules = await breakdown(chunks, consumer);
+    if (modules) row.modules = await breakdown(chunks, upFront, consumer);
     rows.push(row);
   }
   return rows;
@@ -104,7 +104,7 @@ export async function measureSizes(consumer, { modules = false } = {}) {
  * Each module's share of a bundle: its code after tree-shaking, then minified alone and gzipped
  * alone with the minifier Vite uses (Rolldown's), so the largest modules stand out.
  */
-async function breakdown(chunks, consumer) {
+async function breakdown(chunks, upFront, consumer) {
   const { minifySync } = await import('rolldown/utils');
   const pkgDist = join(realpathSync(join(consumer, 'node_modules', 'react-streamkit')), 'dist') + '/';
   const list = [];
@@ -114,7 +114,9 @@ async function breakdown(chunks, consumer) {
       if (code.trim() === '') continue;
       const minified = minifySync('module.js', code).code;
       list.push({
-        module: id.startsWith(pkgDist) ? id.slice(pkgDist.length) : id.slice(id.lastIndexOf('node_modules/') + 13),
+        module:
+          (id.startsWith(pkgDist) ? id.slice(pkgDist.length) : id.slice(id.lastIndexOf('node_modules/') + 13)) +
+          (upFront.has(chunk) ? '' : ' (on demand)'),
         rendered: info.renderedLength,
         minified: Buffer.byteLength(minified),
         gzip: gzipSync(minified).length,
