@@ -77,9 +77,9 @@ export type {
 } from './chat/types.js';
 export { localStoragePersistence } from './chat/persistence.js';
 export type { ChatPersistence } from './chat/persistence.js';
-export type { ReplyTransport, ReplyRequest, ReplyHandlers } from './chat/transport.js';
+export type { ReplyTransport, ReplyRequest, ReplyHandlers, ReplyContext } from './chat/transport.js';
 export { sseReplyTransport } from './chat/sse-reply-transport.js';
-export type { SSEReplyOptions } from './chat/sse-reply-transport.js';
+export type { SSEReplyOptions, ChatResume, ChatResumeContext } from './chat/sse-reply-transport.js';
 export { socketReplyTransport } from './chat/socket-reply-transport.js';
 export type { SocketReplyOptions } from './chat/socket-reply-transport.js';
 // The protocol registry's public surface as a whole, so an adapter added there is public in
