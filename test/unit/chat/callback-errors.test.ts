@@ -1,5 +1,6 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { ChatStore } from '../../../src/core/chat/chat-store.js';
+import { sseReplyTransport } from '../../../src/core/chat/sse-reply-transport.js';
 import type { ReplyTransport } from '../../../src/core/chat/transport.js';
 import { messageText } from '../../../src/core/chat/types.js';
 import { StreamError } from '../../../src/core/errors.js';
@@ -39,6 +40,27 @@ test.each([
   expect(error?.message).not.toContain('no token');
   expect(errors.map((e) => e.kind)).toEqual(['callback']);
   expect(wire.requests).toHaveLength(0);
+});
+
+test('a headers function that throws is a callback error over HTTP too: reported once, nothing fetched, not retried', async () => {
+  let fetches = 0;
+  const transport = sseReplyTransport(() => ({
+    api: 'http://api.test/chat',
+    headers: () => {
+      throw new Error('token store locked');
+    },
+    fetch: async () => {
+      fetches++;
+      return new Response(null, { status: 204 });
+    },
+    retry: { initialDelayMs: 1, maxDelayMs: 1 },
+  }));
+  const { store, errors } = setup({ transport });
+  store.send('Hola');
+  await vi.waitFor(() => expect(store.getSnapshot().status).toBe('error'));
+  expect(errors.map((e) => [e.kind, e.willRetry])).toEqual([['callback', false]]);
+  expect((errors[0]!.cause as Error).message).toBe('token store locked');
+  expect(fetches).toBe(0);
 });
 
 test('an aborted reply from the transport is a stop, never an onError', () => {
