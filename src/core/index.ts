@@ -17,11 +17,14 @@ export {
   isDefaultTerminalEvent,
   DEFAULT_FIRST_BYTE_TIMEOUT_MS,
   DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_EVENT_BYTES,
 } from './transport/sse-client.js';
 export type {
   SSEClientOptions,
   SSEOpenInfo,
   SSERequestOptions,
+  SSEResumeRequest,
+  SSEResumeContext,
   SSESnapshot,
   SSEEvent,
   Resolvable,
