@@ -202,7 +202,7 @@ export class ChatStore {
    * usually there by the first request; an adapter object needs none of it.
    */
   private prepareProtocol(): void {
-    if (typeof this.options.protocol !== 'object') void this.loadRegistry().catch(() => {});
+    if (typeof this.options.protocol !== 'object' && this.registryLoad === null) void this.loadRegistry().catch(() => {});
   }
 
   private loadRegistry(): Promise<ProtocolRegistry> {
