@@ -27,15 +27,15 @@ export const IMPORTS = [
   // Target ≤ 6 KB (6,144 B).
   { name: '{ useSocketStream }', code: "export { useSocketStream } from 'react-streamkit';", budget: 8_900 },
   // No `protocol` given: the registry and detection load on demand, counted.
-  { name: '{ useChatStream }', code: "export { useChatStream } from 'react-streamkit';", budget: 23_700, countOnDemand: true },
+  { name: '{ useChatStream }', code: "export { useChatStream } from 'react-streamkit';", budget: 23_800, countOnDemand: true },
   // No `protocol` given: every adapter and detection, loaded on demand, counted.
-  { name: '{ StreamChat }', code: "export { StreamChat } from 'react-streamkit';", budget: 32_700, countOnDemand: true },
+  { name: '{ StreamChat }', code: "export { StreamChat } from 'react-streamkit';", budget: 35_400, countOnDemand: true },
   // Target ≤ 16 KB (16,384 B): StreamChat with one explicit protocol adapter (`protocol={anthropicProtocol}`),
   // up front; the registry chunk it could load on demand is never fetched then, so not counted.
   {
     name: '{ StreamChat, anthropicProtocol }',
     code: "export { StreamChat, anthropicProtocol } from 'react-streamkit';",
-    budget: 28_200,
+    budget: 31_000,
   },
   { name: "core: { SSEClient }", code: "export { SSEClient } from 'react-streamkit/core';", budget: 9_100 },
   { name: "core: { SocketClient }", code: "export { SocketClient } from 'react-streamkit/core';", budget: 7_900 },
