@@ -100,6 +100,10 @@ while (pending.length > 0) {
   }
 }
 console.log(`react-streamkit/core: ${reached.size} modules, none imports React or has "use client"`);
+// The root entry is for client components (Next.js app router): it must keep its directive.
+if (!/^\s*['"]use client['"]/.test(readFileSync(join(pkgDir, 'dist', 'index.js'), 'utf8'))) {
+  fail('dist/index.js lost its "use client" directive.');
+}
 
 // A second consumer without React at all: importing the core entry must not need it. It lives
 // outside the repository (Node would find our node_modules/react by walking up) and holds its
