@@ -1,14 +1,20 @@
-// StreamChat rendering benchmark (not a test: figures, never assertions on time).
+// Chat rendering benchmark (not a test: figures, never assertions on time).
 //
+// Two contenders on the same page and the same in-page transport: StreamChat, and the baseline
+// — useChatStream rendering each message as one plain-text paragraph, which is what an app on
+// a headless chat hook (useChat and the like) renders.
+//
+// For each contender, in a fresh page:
 // 1. Full speed: a 20,000-token reply fed as fast as a network read loop can (20 tokens per
-//    macrotask). Reports React commits vs animation frames and long tasks (> 50 ms).
-// 2. Realistic rate: the first 1,000 tokens and the last 1,000 tokens of a 20,000-token reply
-//    streamed at 300 tokens/s (the 18,000 in between at full speed), each window traced with
-//    Chrome's timeline. Reports layout+paint and main-thread time per 1,000 tokens at the start
-//    and at the end: if per-token cost grew with the reply, the end would cost more.
+//    macrotask). React commits vs animation frames, long tasks (> 50 ms).
+// 2. Realistic rate: a 2,000-token reply, then a 20,000-token reply, each streamed whole at
+//    300 tokens/s and traced with Chrome's timeline: main-thread time, script, layout+paint,
+//    React commits, long tasks. Growth 20k÷2k shows whether per-token cost grows with the reply
+//    (10× is linear).
+// 3. Retained heap: JS heap after a forced GC, before and after the 20,000-token reply at rate.
 //
 // Run: npm run bench (builds the page with Vite, serves it on 127.0.0.1, drives Debian's
-// Chromium through Playwright).
+// Chromium through Playwright). ~3 minutes: the rate runs take 2 × 73 s of streaming.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -21,8 +27,10 @@ import { findChromium } from '../scripts/chromium.mjs';
 const root = fileURLToPath(new URL('./chat-render/', import.meta.url));
 const outDir = fileURLToPath(new URL('./.out/chat-render/', import.meta.url));
 const RATE = 300;
-const TOTAL = 20_000;
-const WINDOW = 1_000;
+// TOKENS=… shortens the long reply for a quick check of the script itself.
+const TOTAL = Number(process.env.TOKENS ?? 20_000);
+const SHORT = 2_000;
+const CONTENDERS = ['streamchat', 'headless'];
 
 // React's profiling build: production speed, but <Profiler> still reports commits.
 await build({
@@ -75,13 +83,18 @@ function summarise(trace, startMark, endMark) {
   if (from === undefined || to === undefined) throw new Error(`marks ${startMark}/${endMark} not in the trace`);
   const within = events.filter((e) => e.ph === 'X' && e.ts >= from && e.ts + (e.dur ?? 0) <= to && mainThreads.has(`${e.pid}:${e.tid}`));
   const sum = (names) => within.filter((e) => names.includes(e.name)).reduce((total, e) => total + (e.dur ?? 0), 0) / 1000;
+  // Top-level tasks: one name or the other depending on the Chromium version, never both counted.
+  const taskName = within.some((e) => e.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
+  const tasks = within.filter((e) => e.name === taskName);
   return {
+    longTasks: tasks.filter((e) => (e.dur ?? 0) > 50_000).length,
+    longestTaskMs: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)),
     layoutAndPaintMs: sum(['Layout', 'UpdateLayoutTree', 'PrePaint', 'Paint', 'Layerize', 'Commit']),
     layoutMs: sum(['Layout']),
     styleMs: sum(['UpdateLayoutTree']),
     paintMs: sum(['PrePaint', 'Paint', 'Layerize', 'Commit']),
     scriptMs: sum(['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EvaluateScript', 'RunMicrotasks']),
-    mainThreadMs: sum(['RunTask', 'ThreadControllerImpl::RunTask']),
+    mainThreadMs: sum([taskName]),
     wallMs: (to - from) / 1000,
   };
 }
@@ -90,76 +103,111 @@ const browser = await chromium.launch({
   executablePath: findChromium() ?? '/usr/bin/chromium',
   args: ['--disable-gpu', '--disable-dev-shm-usage'],
 });
-const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
-await page.goto(url);
-const composer = page.getByRole('textbox');
 
-async function startReply(text) {
-  await composer.fill(text);
-  await composer.press('Enter');
-  await page.evaluate(() => window.bench.ready());
+async function measure(contender) {
+  const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  await page.goto(`${url}?contender=${contender}`);
+  const cdp = await page.context().newCDPSession(page);
+  const composer = page.getByRole('textbox');
+  const nextFrames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  async function heapAfterGc() {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  }
+  async function startReply(text) {
+    await composer.fill(text);
+    await composer.press('Enter');
+    await page.evaluate(() => window.bench.ready());
+  }
+
+  // 1. Full speed.
+  await startReply('Explícame los tacos al pastor, largo.');
+  await page.evaluate(() => window.bench.startCounting());
+  const fullSpeed = await page.evaluate(async ([tokens]) => {
+    const started = performance.now();
+    await window.bench.fullSpeed(tokens);
+    window.bench.finish();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    window.bench.stopCounting();
+    return {
+      ms: performance.now() - started,
+      commits: window.bench.commits,
+      frames: window.bench.frames,
+      longTasks: window.bench.longTasks.length,
+      longestTaskMs: Math.max(0, ...window.bench.longTasks),
+    };
+  }, [replyTokens(TOTAL)]);
+  await nextFrames();
+
+  // 2. Realistic rate, whole replies, traced; 3. the heap around the long one.
+  async function atRate(count, prompt) {
+    await startReply(prompt);
+    await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
+    const commits = await page.evaluate(
+      async ([tokens, rate]) => {
+        window.bench.startCounting();
+        performance.mark('rate-begin');
+        await window.bench.atRate(tokens, rate);
+        window.bench.finish();
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        performance.mark('rate-end');
+        window.bench.stopCounting();
+        return window.bench.commits;
+      },
+      [replyTokens(count), RATE],
+    );
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    await nextFrames();
+    return { ...summarise(trace, 'rate-begin', 'rate-end'), commits };
+  }
+  const short = await atRate(SHORT, 'Resumen corto, por favor.');
+  const heapBefore = await heapAfterGc();
+  const long = await atRate(TOTAL, 'Otra vez, con detalle.');
+  const retainedBytes = (await heapAfterGc()) - heapBefore;
+  await page.close();
+  return { fullSpeed, short, long, retainedBytes };
 }
 
-// 1. Full speed.
-await startReply('Explícame los tacos al pastor, largo.');
-await page.evaluate(() => window.bench.startCounting());
-const fullSpeed = await page.evaluate(async ([tokens]) => {
-  const started = performance.now();
-  await window.bench.fullSpeed(tokens);
-  window.bench.finish();
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  window.bench.stopCounting();
-  return {
-    ms: performance.now() - started,
-    commits: window.bench.commits,
-    frames: window.bench.frames,
-    longTasks: window.bench.longTasks.length,
-    longestTaskMs: Math.max(0, ...window.bench.longTasks),
-  };
-}, [replyTokens(TOTAL)]);
-
-// 2. Realistic rate, traced windows at the start and the end of one long reply.
-await startReply('Otra vez, con detalle.');
-const tokens = replyTokens(TOTAL);
-await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
-await page.evaluate(
-  async ([first, middle, last, rate]) => {
-    performance.mark('start-begin');
-    await window.bench.atRate(first, rate);
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    performance.mark('start-end');
-    await window.bench.fullSpeed(middle, 50);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    performance.mark('end-begin');
-    await window.bench.atRate(last, rate);
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    performance.mark('end-end');
-    window.bench.finish();
-  },
-  [tokens.slice(0, WINDOW), tokens.slice(WINDOW, TOTAL - WINDOW), tokens.slice(TOTAL - WINDOW), RATE],
-);
-const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
-const atStart = summarise(trace, 'start-begin', 'start-end');
-const atEnd = summarise(trace, 'end-begin', 'end-end');
-
+const results = {};
+for (const contender of CONTENDERS) results[contender] = await measure(contender);
 await browser.close();
 server.close();
 
 const round = (value) => Math.round(value * 10) / 10;
-console.log(`StreamChat, ${TOTAL.toLocaleString('en')}-token reply at full speed:`);
-console.log(
-  `  ${round(fullSpeed.ms)} ms, ${fullSpeed.commits} React commits over ${fullSpeed.frames} frames ` +
-    `(${round(fullSpeed.commits / Math.max(1, fullSpeed.frames))} per frame), ` +
-    `${fullSpeed.longTasks} long tasks > 50 ms (longest ${round(fullSpeed.longestTaskMs)} ms)`,
-);
-console.log(`Per ${WINDOW.toLocaleString('en')} tokens at ${RATE} tokens/s (ms):`);
-console.log('  window                      layout+paint  (layout  style  paint)  script  main thread');
-for (const [name, figures] of [
-  [`start (tokens 1–${WINDOW})`, atStart],
-  [`end (tokens ${TOTAL - WINDOW + 1}–${TOTAL})`, atEnd],
-]) {
+const mb = (bytes) => `${round(bytes / 1_048_576)} MB`;
+const names = { streamchat: 'StreamChat', headless: 'useChatStream + plain text' };
+for (const contender of CONTENDERS) {
+  const { fullSpeed } = results[contender];
   console.log(
-    `  ${name.padEnd(28)}${String(round(figures.layoutAndPaintMs)).padStart(12)}  (${round(figures.layoutMs)}  ${round(figures.styleMs)}  ${round(figures.paintMs)})  ${String(round(figures.scriptMs)).padStart(6)}  ${String(round(figures.mainThreadMs)).padStart(11)}`,
+    `${names[contender]}, ${TOTAL.toLocaleString('en')}-token reply at full speed: ${round(fullSpeed.ms)} ms, ` +
+      `${fullSpeed.commits} React commits over ${fullSpeed.frames} frames ` +
+      `(${round(fullSpeed.commits / Math.max(1, fullSpeed.frames))} per frame), ` +
+      `${fullSpeed.longTasks} long tasks > 50 ms (longest ${round(fullSpeed.longestTaskMs)} ms)`,
   );
 }
-console.log(`  end/start ratio, layout+paint: ${round(atEnd.layoutAndPaintMs / Math.max(0.001, atStart.layoutAndPaintMs))}`);
+console.log(`\nWhole replies at ${RATE} tokens/s (ms):`);
+console.log('  contender                    tokens  main thread  script  layout+paint  (layout  style  paint)  commits  script/commit  long tasks (longest)');
+for (const contender of CONTENDERS) {
+  for (const [count, figures] of [
+    [SHORT, results[contender].short],
+    [TOTAL, results[contender].long],
+  ]) {
+    console.log(
+      `  ${names[contender].padEnd(28)} ${String(count).padStart(6)}  ${String(round(figures.mainThreadMs)).padStart(11)}  ${String(round(figures.scriptMs)).padStart(6)}  ` +
+        `${String(round(figures.layoutAndPaintMs)).padStart(12)}  (${round(figures.layoutMs)}  ${round(figures.styleMs)}  ${round(figures.paintMs)})  ` +
+        `${String(figures.commits).padStart(7)}  ${String(round(figures.scriptMs / Math.max(1, figures.commits))).padStart(13)}  ${figures.longTasks} (${round(figures.longestTaskMs)})`,
+    );
+  }
+}
+const chat = results.streamchat;
+const base = results.headless;
+console.log('\nStreamChat against the baseline:');
+console.log(`  main thread, ${TOTAL.toLocaleString('en')} tokens: ${Math.round((chat.long.mainThreadMs / base.long.mainThreadMs) * 100) / 100}× (goal ≤ 0.3×)`);
+for (const [contender, figures] of [['streamchat', chat], ['headless', base]]) {
+  console.log(
+    `  ${names[contender]}: layout+paint growth 20k÷2k ${round(figures.long.layoutAndPaintMs / Math.max(0.001, figures.short.layoutAndPaintMs))}× ` +
+      `(main thread ${round(figures.long.mainThreadMs / Math.max(0.001, figures.short.mainThreadMs))}×), retained heap after the long reply ${mb(figures.retainedBytes)}`,
+  );
+}
+console.log(`  retained heap, StreamChat − baseline: ${mb(chat.retainedBytes - base.retainedBytes)} (goal within 1 MB)`);

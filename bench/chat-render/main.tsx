@@ -1,8 +1,12 @@
-// The page the chat render benchmark drives: StreamChat fed by an in-page transport, so what is
-// measured is our rendering and the browser's layout and paint, not a network.
-import { Profiler } from 'react';
+// The page the chat render benchmark drives: a chat fed by an in-page transport, so what is
+// measured is rendering and the browser's layout and paint, not a network.
+//
+// `?contender=streamchat` (default): <StreamChat>.
+// `?contender=headless`: useChatStream rendering each message as one plain-text paragraph, what
+// an app built on a headless chat hook (useChat and the like) renders: the baseline.
+import { Profiler, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { StreamChat, type ReplyHandlers, type ReplyTransport } from '../../src/index.js';
+import { messageText, StreamChat, useChatStream, type ReplyHandlers, type ReplyTransport } from '../../src/index.js';
 import '../../src/styles.css';
 
 let handlers: ReplyHandlers | null = null;
@@ -73,8 +77,41 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) bench.longTasks.push(entry.duration);
 }).observe({ type: 'longtask', buffered: false });
 
+/** The baseline: the same hook, each message one plain-text paragraph, a plain form. */
+function Headless() {
+  const { messages, send } = useChatStream({ api: '/bench', transport, protocol: 'generic', persistence: false });
+  const [draft, setDraft] = useState('');
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <div style={{ flex: 1, overflowY: 'auto' }}>
+        {messages.map((message) => (
+          <p key={message.id} style={{ whiteSpace: 'pre-wrap' }}>
+            {messageText(message)}
+          </p>
+        ))}
+      </div>
+      <textarea
+        aria-label="Message"
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          send(draft);
+          setDraft('');
+        }}
+      />
+    </div>
+  );
+}
+
+const contender = new URLSearchParams(location.search).get('contender') ?? 'streamchat';
 createRoot(document.getElementById('root')!).render(
   <Profiler id="chat" onRender={() => (bench.counting ? bench.commits++ : undefined)}>
-    <StreamChat api="/bench" transport={transport} protocol="generic" cursor="block" />
+    {contender === 'headless' ? (
+      <Headless />
+    ) : (
+      <StreamChat api="/bench" transport={transport} protocol="generic" cursor="block" persistence={false} />
+    )}
   </Profiler>,
 );
