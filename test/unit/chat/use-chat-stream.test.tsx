@@ -188,3 +188,45 @@ test('20,000 deltas: renders bounded by frames, finished messages render 0 times
   expect(listRenders).toBeLessThanOrEqual(frames + 4);
   expect(listRenders).toBeLessThan(200);
 });
+
+test('resume: a dropped reply with event ids is resumed at the URL the app names, the prompt POSTed once', async () => {
+  const events = ['Tus tacos ', 'salieron ', 'hace 5 minutos.'].map((content, i) => encodeEvent({ id: String(i + 1), data: { content } }));
+  events.push(encodeEvent({ id: '4', data: '[DONE]' }));
+  const requests: Array<{ method: string; url: string; lastEventId: string | null }> = [];
+  // The first answer carries two events, then the connection fails once they are read.
+  const fetchStub = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    requests.push({ method: init?.method ?? 'GET', url: String(input), lastEventId: headers.get('last-event-id') });
+    const from = Number(headers.get('last-event-id') ?? 0);
+    const first = requests.length === 1;
+    const chunks = events.slice(from, first ? 2 : undefined);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        if (!first) controller.close();
+      },
+      pull(controller) {
+        if (first) controller.error(new TypeError('network connection lost'));
+      },
+    });
+    return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+  };
+  const { result } = renderHook(() =>
+    useChatStream({
+      api: 'http://api.test/chat/resumable',
+      id: 'c-9',
+      persistence: false,
+      protocol: 'generic',
+      fetch: fetchStub as typeof fetch,
+      retry: { initialDelayMs: 1, maxDelayMs: 1 },
+      resume: ({ conversationId }) => ({ url: `http://api.test/chat/${conversationId}/stream`, method: 'GET' }),
+    }),
+  );
+  act(() => result.current.send('¿Y mis tacos?'));
+  await waitFor(() => expect(result.current.status).toBe('ready'));
+  expect(messageText(result.current.messages[1]!)).toBe('Tus tacos salieron hace 5 minutos.');
+  expect(requests).toEqual([
+    { method: 'POST', url: 'http://api.test/chat/resumable', lastEventId: null },
+    { method: 'GET', url: 'http://api.test/chat/c-9/stream', lastEventId: '2' },
+  ]);
+});
