@@ -1,6 +1,7 @@
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import preview from '../.storybook/preview.js';
-import { codeBody, StreamChat, type RenderContent } from '../src/index.js';
+import { codeBody, StreamChat, useChatStream, type RenderContent } from '../src/index.js';
 import { fixtures } from '../test/fixtures/protocols/expected.js';
 import { chatSocketHandler, chatUrls } from './mocks/chat-scenarios.js';
 
@@ -147,6 +148,95 @@ export const HttpError = meta.story({
     await waitFor(() => expect(canvasElement.querySelector('[data-sk-error]')).toHaveTextContent(/500/), LONG);
     await expect(within(canvasElement).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
     await expect(announced(canvasElement)).toHaveTextContent(/^Error: /);
+  },
+});
+
+/**
+ * The server refuses the credentials (HTTP 401): no Retry (the same request cannot succeed), but
+ * the app's own action (`authAction`), here a sign-in button.
+ */
+export const AuthErrorWithAction = meta.story({
+  args: { api: chatUrls.unauthorized, authAction: { label: 'Sign in again', onClick: fn() } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await ask(canvasElement, '¿Cuánto falta?');
+    await waitFor(() => expect(canvasElement.querySelector('[data-sk-error]')).toHaveAttribute('data-kind', 'auth'), LONG);
+    await expect(canvasElement.querySelector('[data-sk-error]')).toHaveTextContent('You are not signed in, or not allowed to do this (HTTP 401).');
+    await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in again' }));
+    await expect(args.authAction!.onClick).toHaveBeenCalled();
+  },
+});
+
+/** Spanish UI: the error in Spanish, its status, and `Retry-After: 90` as a duration, not milliseconds. */
+export const SpanishErrors = meta.story({
+  args: { api: chatUrls.rateLimited, locale: 'es' },
+  play: async ({ canvasElement }) => {
+    await ask(canvasElement, '¿Cuánto falta?');
+    const notice = await waitFor(() => {
+      const element = canvasElement.querySelector('[data-sk-error]');
+      expect(element).not.toBeNull();
+      return element!;
+    }, LONG);
+    await expect(notice).toHaveTextContent(/^Error: El servidor no pudo responder \(HTTP 429\)\. Vuelve a intentarlo en 1 min/);
+    await expect(within(canvasElement).getByRole('button', { name: 'Reintentar' })).toBeInTheDocument();
+    await expect(announced(canvasElement)).toHaveTextContent(/^Error: El servidor no pudo responder/);
+  },
+});
+
+/**
+ * The server sends a few words, then goes silent with the connection open: after
+ * `waitingAfterMs` (here 1.5 s; default 5 s) the reply says it is waiting for the server, and
+ * the status region says so once. The transport's `idleTimeoutMs` still ends it later.
+ */
+export const WaitingForServer = meta.story({
+  args: { api: chatUrls.stalled, waitingAfterMs: 1500 },
+  play: async ({ canvasElement }) => {
+    await ask(canvasElement, '¿Está listo mi pedido?');
+    await waitFor(() => expect(lastReply(canvasElement)).toHaveTextContent('Déjame revisar'), LONG);
+    await waitFor(() => expect(canvasElement.querySelector('[data-sk-writing]')).toHaveTextContent('Waiting for the server…'), LONG);
+    // The status region follows in the effect after that commit.
+    await waitFor(() => expect(announced(canvasElement)).toHaveTextContent('Waiting for the server…'), LONG);
+  },
+});
+
+/** The app holds the conversation (`useChatStream`) and StreamChat shows it (`chat` prop). */
+function ComposedChat() {
+  const chat = useChatStream({ api: chatUrls.echo, retry: false });
+  const [asked, setAsked] = useState(0);
+  return (
+    <div style={{ display: 'grid', gap: '0.5rem' }}>
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            setAsked((n) => n + 1);
+            chat.send('¿Cuánto falta para mis tacos?');
+          }}
+        >
+          Ask from outside the chat
+        </button>{' '}
+        <span data-testid="outside-count">
+          {chat.messages.length} messages, status {chat.status}, asked {asked}×
+        </span>
+      </p>
+      <StreamChat chat={chat} />
+    </div>
+  );
+}
+
+/**
+ * Composition: a button outside the chat sends through the same `useChatStream` result that
+ * StreamChat shows, and reads its messages.
+ */
+export const Composition = meta.story({
+  render: () => <ComposedChat />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Ask from outside the chat' }));
+    await replyIs(canvasElement, 'done');
+    await expect(lastReply(canvasElement)).toHaveTextContent('¿Cuánto falta para mis tacos?');
+    await expect(canvas.getByTestId('outside-count')).toHaveTextContent('2 messages, status ready');
   },
 });
 

@@ -43,6 +43,12 @@ export const chatUrls = {
   writing: '/api/chat/writing',
   /** HTTP 500 before any byte. */
   serverError: '/api/chat/500',
+  /** HTTP 401: the credentials were refused (no Retry can fix it). */
+  unauthorized: '/api/chat/401',
+  /** HTTP 429 with `Retry-After: 90`. */
+  rateLimited: '/api/chat/429',
+  /** A few words, then silence with the connection open: the "waiting for the server" state. */
+  stalled: '/api/chat/stalled',
   /** An agent that runs a tool for a while, then answers with sources. */
   tools: '/api/chat/tools',
   /** A reply full of markup and script that must stay text. */
@@ -215,6 +221,14 @@ export const chatHandlers: RequestHandler[] = [
   http.post(chatUrls.serverError, () =>
     HttpResponse.json({ error: 'The kitchen is closed' }, { status: 500, headers: { 'content-type': 'application/json' } }),
   ),
+  http.post(chatUrls.unauthorized, () =>
+    HttpResponse.json({ error: 'Session expired' }, { status: 401, headers: { 'content-type': 'application/json' } }),
+  ),
+  http.post(chatUrls.rateLimited, () =>
+    HttpResponse.json({ error: 'Slow down' }, { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '90' } }),
+  ),
+  // The start event and four words, then nothing (the connection stays open).
+  sseHandler(chatUrls.stalled, chunkEventsScript('Déjame revisar la cocina, un momento…'), { ...post, delayMs: 40, stallAfter: 5 }),
   sseHandler(chatUrls.tools, toolScript, { ...post, delayMs: 120 }),
   sseHandler(chatUrls.hostile, hostileScript, { ...post, delayMs: 20 }),
 ];
