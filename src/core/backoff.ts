@@ -5,8 +5,12 @@ export interface BackoffOptions {
   /** Upper bound of any single delay. Default 30,000 ms. */
   maxDelayMs?: number;
   /**
-   * Reconnection attempts allowed after consecutive failures before giving up (so `2` means at
-   * most 3 requests in a row without an event). Default 10. `Infinity` never gives up.
+   * Retries allowed after a failed request, in a row without progress. The first request is not
+   * counted: `2` sends at most 3 requests (the first and 2 retries) before giving up with
+   * `willRetry: false`, and `0` never retries. The count starts over when an event arrives, or
+   * when a connection that stayed open for `stableAfterMs` drops; attempts of a resumable stream
+   * that the server answered are not counted (`maxElapsedMs` still applies). Default 10.
+   * `Infinity` never gives up on the count.
    */
   maxAttempts?: number;
   /** Give up once this long has passed since the last successful event. Default 5 minutes. */
