@@ -30,7 +30,8 @@ const RATE = 300;
 // TOKENS=… shortens the long reply for a quick check of the script itself.
 const TOTAL = Number(process.env.TOKENS ?? 20_000);
 const SHORT = 2_000;
-const CONTENDERS = ['streamchat', 'headless'];
+// CONTENDERS=streamchat,streamchat-nocursor,headless picks which run (default: the comparison).
+const CONTENDERS = (process.env.CONTENDERS ?? 'streamchat,headless').split(',');
 
 // React's profiling build: production speed, but <Profiler> still reports commits.
 await build({
@@ -106,7 +107,9 @@ const browser = await chromium.launch({
 
 async function measure(contender) {
   const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
-  await page.goto(`${url}?contender=${contender}`);
+  await page.goto(
+    contender === 'streamchat-nocursor' ? `${url}?contender=streamchat&cursor=none` : `${url}?contender=${contender}`,
+  );
   const cdp = await page.context().newCDPSession(page);
   const composer = page.getByRole('textbox');
   const nextFrames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -176,7 +179,7 @@ server.close();
 
 const round = (value) => Math.round(value * 10) / 10;
 const mb = (bytes) => `${round(bytes / 1_048_576)} MB`;
-const names = { streamchat: 'StreamChat', headless: 'useChatStream + plain text' };
+const names = { streamchat: 'StreamChat', 'streamchat-nocursor': 'StreamChat, no cursor', headless: 'useChatStream + plain text' };
 for (const contender of CONTENDERS) {
   const { fullSpeed } = results[contender];
   console.log(
@@ -202,6 +205,7 @@ for (const contender of CONTENDERS) {
 }
 const chat = results.streamchat;
 const base = results.headless;
+if (chat === undefined || base === undefined) process.exit(0);
 console.log('\nStreamChat against the baseline:');
 console.log(`  main thread, ${TOTAL.toLocaleString('en')} tokens: ${Math.round((chat.long.mainThreadMs / base.long.mainThreadMs) * 100) / 100}× (goal ≤ 0.3×)`);
 for (const [contender, figures] of [['streamchat', chat], ['headless', base]]) {

@@ -105,13 +105,16 @@ function Headless() {
   );
 }
 
-const contender = new URLSearchParams(location.search).get('contender') ?? 'streamchat';
+const query = new URLSearchParams(location.search);
+const contender = query.get('contender') ?? 'streamchat';
+// `?cursor=none` (bench: CONTENDERS=streamchat-nocursor) separates the cursor's own cost.
+const cursor = query.get('cursor') === 'none' ? false : 'block';
 createRoot(document.getElementById('root')!).render(
   <Profiler id="chat" onRender={() => (bench.counting ? bench.commits++ : undefined)}>
     {contender === 'headless' ? (
       <Headless />
     ) : (
-      <StreamChat api="/bench" transport={transport} protocol="generic" cursor="block" persistence={false} />
+      <StreamChat api="/bench" transport={transport} protocol="generic" cursor={cursor} persistence={false} />
     )}
   </Profiler>,
 );
