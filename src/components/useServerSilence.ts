@@ -15,7 +15,10 @@ export function useServerSilence(active: boolean, activity: unknown, delayMs: nu
 
   useEffect(() => {
     lastActivity.current = clock.now();
-    setSilent(false);
+    // Only when it changes: a state update per streamed update could cost a render each.
+    if (silent) setSilent(false);
+    // `silent` is read, not watched: activity ends a silence, a silence is not activity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [activity, active, clock]);
 
   useEffect(() => {
