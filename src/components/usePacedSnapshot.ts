@@ -1,7 +1,8 @@
 'use client';
-import { useCallback, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { ChatSnapshot, ChatStore } from '../core/chat/chat-store.js';
 import { systemClock, type Clock, type TimerHandle } from '../core/clock.js';
+import { useIsomorphicLayoutEffect } from '../hooks/useIsomorphicLayoutEffect.js';
 import { isAwaitingFirstToken } from './MessageList.js';
 
 /** The slowest pace: a reply still moves several times a second on a busy machine. */
@@ -33,8 +34,8 @@ function isMilestone(shown: ChatSnapshot, next: ChatSnapshot): boolean {
  * `MAX_INTERVAL_MS`. The first token, the end of a reply, errors and new messages are never
  * held back. `minIntervalMs` 0 shows every snapshot the store publishes (once per frame).
  *
- * Returns the snapshot to render and `measure`, which the component calls once per render; its
- * layout effect records the commit's cost.
+ * Call it at the top of the transcript's component: the time from its render to its layout
+ * effect (children's effects and DOM updates included) is the commit's cost.
  */
 export function usePacedSnapshot(store: ChatStore, minIntervalMs: number, clock: Clock = systemClock): ChatSnapshot {
   const shown = useRef<ChatSnapshot | null>(null);
@@ -78,7 +79,8 @@ export function usePacedSnapshot(store: ChatStore, minIntervalMs: number, clock:
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 
   renderStartedAt.current = clock.now();
-  useLayoutEffect(() => {
+  // Server rendering has no layout effects (and React 18 warns about them there).
+  useIsomorphicLayoutEffect(() => {
     const cost = clock.now() - renderStartedAt.current;
     intervalMs.current = minIntervalMs <= 0 ? 0 : Math.min(MAX_INTERVAL_MS, Math.max(minIntervalMs, cost * COST_SHARE));
   });
