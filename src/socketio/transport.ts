@@ -125,7 +125,8 @@ class SocketIoTransport<Raw> implements SocketIoFeedTransport<Raw> {
 
   connect(): void {
     const socket = this.socket;
-    if (this.wantOpen) return;
+    // After giving up (`error`), connect() starts over: socket.connect() opens a fresh attempt.
+    if (this.wantOpen && this.status !== 'error') return;
     this.wantOpen = true;
     if (socket.connected) {
       // The app's socket was connected already: that counts as this feed's first open.

@@ -168,11 +168,17 @@ describe.skipIf(process.env.STREAMKIT_EXPECT_REACT === '18')('socket.io feed tra
   it('a connection the server refuses in a middleware is an auth error, not retried', async () => {
     const [a] = await cluster(1);
     a!.refuse = 'unauthorized';
-    const { rec } = open({ url: a!.url, options: FAST }, ['t1']);
+    const { transport, rec } = open({ url: a!.url, options: FAST }, ['t1']);
     await vi.waitFor(() => expect(rec.statuses.at(-1)).toBe('error'), WAIT);
     expect(rec.errors.map((error) => [error.kind, error.willRetry])).toEqual([['auth', false]]);
     expect(a!.connections).toBe(0);
     expect(rec.opens).toEqual([]);
+
+    // The feed asks again later (say after a new token): a fresh attempt, which now succeeds.
+    a!.refuse = null;
+    transport.connect();
+    await vi.waitFor(() => expect(rec.opens).toEqual([{ resumed: false }]), WAIT);
+    expect(rec.statuses).toEqual(['connecting', 'error', 'connecting', 'open']);
   });
 
   it('connection state recovery: after a dropped connection the session resumes, rooms kept, missed events replayed', async () => {
