@@ -1,0 +1,218 @@
+/**
+ * The live feed over a real `ws` server on 127.0.0.1: subscribe/unsubscribe frames, re-sent after
+ * every reconnect; no resume on a plain socket, so every topic reloads its snapshot over HTTP
+ * from the same server after a reconnect.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { createLiveFeed, type LiveFeed } from '../../src/core/feed/live-feed.js';
+import { fetchSnapshot } from '../../src/core/feed/fetch-snapshot.js';
+import { socketFeedTransport } from '../../src/core/feed/socket-transport.js';
+import type { JsonFeedEvent } from '../../src/core/feed/map-event.js';
+import type { WebSocketConstructor } from '../../src/core/transport/socket-client.js';
+
+const FAST_RETRY = { initialDelayMs: 5, maxDelayMs: 25, maxAttempts: Infinity, maxElapsedMs: 60_000 };
+const WAIT = { timeout: 3_000, interval: 5 };
+
+/**
+ * A topic server: per-topic logs with `seq`, a WebSocket that honours
+ * `{action:'subscribe'|'unsubscribe', topic}` (or ignores unsubscribe when told to), and
+ * `GET /snapshot/:topic` → `{ seq, state }`. The logs outlive kills.
+ */
+class TopicServer {
+  port = 0;
+  connections = 0;
+  snapshotRequests = 0;
+  ignoreUnsubscribe = false;
+  /** Every frame each connection sent, in order. */
+  readonly frames: { action: string; topic: string }[][] = [];
+  readonly logs = new Map<string, number[]>();
+  private readonly subscriptions = new Map<WebSocket, Set<string>>();
+  private http: Server | null = null;
+  private wss: WebSocketServer | null = null;
+
+  async start(): Promise<void> {
+    const http = createServer((req, res) => {
+      const match = /^\/snapshot\/(.+)$/.exec(req.url ?? '');
+      if (match === null) return res.writeHead(404).end();
+      this.snapshotRequests++;
+      const log = this.logs.get(decodeURIComponent(match[1]!)) ?? [];
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ seq: log.length, state: log }));
+    });
+    const wss = new WebSocketServer({ server: http });
+    wss.on('connection', (socket) => {
+      this.connections++;
+      const received: { action: string; topic: string }[] = [];
+      this.frames.push(received);
+      const topics = new Set<string>();
+      this.subscriptions.set(socket, topics);
+      socket.on('message', (data) => {
+        const frame = JSON.parse(String(data)) as { action: string; topic: string };
+        received.push(frame);
+        if (frame.action === 'subscribe') topics.add(frame.topic);
+        if (frame.action === 'unsubscribe' && !this.ignoreUnsubscribe) topics.delete(frame.topic);
+      });
+      socket.on('close', () => this.subscriptions.delete(socket));
+    });
+    await new Promise<void>((resolve) => http.listen(this.port, '127.0.0.1', resolve));
+    this.port = (http.address() as AddressInfo).port;
+    this.http = http;
+    this.wss = wss;
+  }
+
+  publish(topic: string): void {
+    const log = this.logs.get(topic) ?? [];
+    log.push(log.length + 1);
+    this.logs.set(topic, log);
+    const frame = JSON.stringify({ topic, seq: log.length, id: `${topic}/${log.length}` });
+    for (const [socket, topics] of this.subscriptions) if (topics.has(topic) && socket.readyState === WebSocket.OPEN) socket.send(frame);
+  }
+
+  /** Every client connection terminated (no close frame), the listener closed. */
+  async kill(): Promise<void> {
+    const { http, wss } = this;
+    this.http = this.wss = null;
+    if (!wss || !http) return;
+    for (const client of wss.clients) client.terminate();
+    this.subscriptions.clear();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    http.closeAllConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+  }
+
+  async restart(): Promise<void> {
+    await this.kill();
+    await this.start();
+  }
+
+  get openConnections(): number {
+    return this.subscriptions.size;
+  }
+
+  get url(): string {
+    return `ws://127.0.0.1:${this.port}/feed`;
+  }
+}
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startServer(): Promise<TopicServer> {
+  const server = new TopicServer();
+  await server.start();
+  cleanups.push(() => server.kill());
+  return server;
+}
+
+const append = (state: number[] | undefined, event: JsonFeedEvent) => [...(state ?? []), event.seq!];
+
+function makeFeed(server: TopicServer, options: { graceMs?: number } = {}): LiveFeed<JsonFeedEvent, number[]> {
+  const transport = socketFeedTransport({
+    client: { url: server.url, WebSocket: WebSocket as unknown as WebSocketConstructor, retry: FAST_RETRY },
+    frames: { join: (topic) => ({ action: 'subscribe', topic }), leave: (topic) => ({ action: 'unsubscribe', topic }) },
+  });
+  const feed = createLiveFeed<JsonFeedEvent, number[]>({
+    transport,
+    reduce: append,
+    reorderMs: 100,
+    loadSnapshot: fetchSnapshot((topic) => `http://127.0.0.1:${server.port}/snapshot/${encodeURIComponent(topic)}`),
+    ...options,
+  });
+  cleanups.push(() => {
+    feed.close();
+    transport.client.stop();
+  });
+  return feed;
+}
+
+describe('live feed over WebSocket (ws)', () => {
+  it('10 topics stream while the server is killed and restarted 20 times: every topic ends equal to the server log', async () => {
+    const server = await startServer();
+    const topics = Array.from({ length: 10 }, (_, i) => `order:${i}`);
+    const feed = makeFeed(server);
+    for (const topic of topics) feed.subscribe(topic, () => {});
+    let next = 0;
+    const producer = setInterval(() => {
+      for (let i = 0; i < 3; i++) server.publish(topics[next++ % topics.length]!);
+    }, 2);
+    try {
+      for (let kill = 0; kill < 20; kill++) {
+        const seen = feed.stats().applied;
+        await vi.waitFor(() => expect(feed.stats().applied).toBeGreaterThan(seen + 5), WAIT);
+        await server.restart();
+      }
+    } finally {
+      clearInterval(producer);
+    }
+    await vi.waitFor(() => {
+      feed.flush();
+      for (const topic of topics) {
+        expect(feed.getSnapshot(topic).status).toBe('live');
+        expect(feed.getSnapshot(topic).state).toEqual(server.logs.get(topic));
+      }
+    }, WAIT);
+    expect(server.connections).toBeGreaterThanOrEqual(20);
+    // Subscriptions were re-sent on every connection, and each reconnect reloaded every topic.
+    for (const frames of server.frames) expect(frames.filter((f) => f.action === 'subscribe')).toHaveLength(10);
+    expect(feed.stats().snapshotLoads).toBeGreaterThanOrEqual(10 * 20);
+  });
+
+  it('100 subscribers to 100 topics share one connection; subscriptions are re-sent after a reconnect', async () => {
+    const server = await startServer();
+    const feed = makeFeed(server);
+    for (let i = 0; i < 100; i++) feed.subscribe(`t${i}`, () => {});
+    await vi.waitFor(() => expect(server.frames[0]?.length).toBe(100), WAIT);
+    expect(server.connections).toBe(1);
+    expect(server.openConnections).toBe(1);
+    await server.restart();
+    await vi.waitFor(() => expect(server.frames[1]?.length).toBe(100), WAIT);
+    expect(new Set(server.frames[1]!.map((f) => f.topic))).toEqual(new Set(server.frames[0]!.map((f) => f.topic)));
+    expect(server.connections).toBe(2);
+  });
+
+  it('the last subscriber leaving sends one unsubscribe frame; after the grace period nothing is retained and the socket closes', async () => {
+    const server = await startServer();
+    const feed = makeFeed(server, { graceMs: 50 });
+    const release1 = feed.subscribe('a', () => {});
+    const release2 = feed.subscribe('a', () => {});
+    const releaseB = feed.subscribe('b', () => {});
+    await vi.waitFor(() => expect(server.frames[0]?.length).toBe(2), WAIT);
+    release1();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(server.frames[0]!.filter((f) => f.action === 'unsubscribe')).toHaveLength(0);
+    release2();
+    await vi.waitFor(() => expect(server.frames[0]).toContainEqual({ action: 'unsubscribe', topic: 'a' }), WAIT);
+    await vi.waitFor(() => expect(feed.topicCount).toBe(1), WAIT);
+    expect(feed.getSnapshot('a').status).toBe('idle');
+    expect(server.openConnections).toBe(1);
+    releaseB();
+    await vi.waitFor(() => expect(server.openConnections).toBe(0), WAIT);
+    expect(feed.topicCount).toBe(0);
+    expect(server.connections).toBe(1);
+  });
+
+  it('a server that ignores unsubscribe: its events for the topic are dropped; other topics apply', async () => {
+    const server = await startServer();
+    server.ignoreUnsubscribe = true;
+    const feed = makeFeed(server);
+    const release = feed.subscribe('a', () => {});
+    feed.subscribe('b', () => {});
+    await vi.waitFor(() => expect(feed.getSnapshot('b').status).toBe('live'), WAIT);
+    server.publish('a');
+    await vi.waitFor(() => expect(feed.stats().applied).toBe(1), WAIT);
+    release();
+    await vi.waitFor(() => expect(server.frames[0]).toContainEqual({ action: 'unsubscribe', topic: 'a' }), WAIT);
+    server.publish('a');
+    server.publish('a');
+    server.publish('b');
+    await vi.waitFor(() => expect(feed.stats().unrouted).toBe(2), WAIT);
+    await vi.waitFor(() => expect(feed.stats().applied).toBe(2), WAIT);
+    feed.flush();
+    expect(feed.getSnapshot('a').state).toEqual([1]);
+    expect(feed.getSnapshot('b').state).toEqual([1]);
+  });
+});
