@@ -136,6 +136,22 @@ describe.skipIf(process.env.STREAMKIT_EXPECT_REACT === '18')('socket.io feed tra
     await vi.waitFor(() => expect(ids(rec.messages)).toEqual(['t1#1', 't2#1']), WAIT);
   });
 
+  it('topics changed while disconnected: no stale frames are queued; the new server gets exactly the current set', async () => {
+    const [a, b] = await cluster(2);
+    const { transport, rec } = open({ url: [a!.url, b!.url], options: FAST }, ['t1', 't2']);
+    await vi.waitFor(() => expect(a!.count('subscribe')).toBe(2), WAIT);
+    await a!.kill();
+    await vi.waitFor(() => expect(rec.statuses.at(-1)).toBe('reconnecting'), WAIT);
+    transport.setTopics({ topics: new Set(['t2', 't3']), added: ['t3'], removed: ['t1'] });
+    await vi.waitFor(() => expect(rec.opens).toHaveLength(2), WAIT);
+    await vi.waitFor(() => expect(Object.fromEntries(b!.frames.subscribe)).toEqual({ t2: 1, t3: 1 }), WAIT);
+    b!.publish('t1', 'left');
+    b!.publish('t3', 'joined');
+    await vi.waitFor(() => expect(ids(rec.messages)).toEqual(['t3#1']), WAIT);
+    expect(b!.count('unsubscribe')).toBe(0);
+    expect(rec.lives).toBe(0);
+  });
+
   it('a subscribe convention with acks: the feed hears `open` only after the server joined every room', async () => {
     const [a] = await cluster(1);
     const seenAtOpen: number[] = [];
