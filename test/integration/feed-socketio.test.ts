@@ -17,7 +17,7 @@ import { socketIoFeedTransport, type SocketIoFeedOptions, type SocketIoFeedTrans
 import { startRedis, type RedisProcess } from './support/redis.js';
 import { SocketIoNode, TopicLog, startCluster, type WireEvent } from './support/socketio.js';
 
-const WAIT = { timeout: 3_000, interval: 5 };
+const WAIT = { timeout: 5_000, interval: 5 };
 /** Fast, deterministic reconnection: what matters is where it reconnects, not when. */
 const FAST = { transports: ['websocket'], reconnectionDelay: 20, reconnectionDelayMax: 100, randomizationFactor: 0 };
 
@@ -48,7 +48,7 @@ function recordingSink(onOpen?: () => void): { sink: FeedTransportSink<WireEvent
 const topicSet = (...topics: string[]) => ({ topics: new Set(topics), added: topics, removed: [] });
 const ids = (events: readonly WireEvent[]) => events.map((event) => event.id);
 
-describe.skipIf(process.env.STREAMKIT_EXPECT_REACT === '18')('socket.io feed transport', () => {
+describe.skipIf(process.env.STREAMKIT_EXPECT_REACT === '18')('socket.io feed transport', { timeout: 15_000 }, () => {
   let redis: RedisProcess;
   const nodes: SocketIoNode[] = [];
   const transports: { transport: SocketIoFeedTransport<WireEvent>; detach: () => void }[] = [];
