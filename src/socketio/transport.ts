@@ -63,9 +63,11 @@ const firstArgument = (_event: string, args: readonly unknown[]): any => args[0]
  * that `@socket.io/redis-adapter` does not support connection state recovery: across a cluster
  * joined by it, every reconnect reloads (which is what keeps the topics exact).
  *
- * Statuses and errors are reported as `StreamError` kinds: `network` (dropped, refused,
- * `willRetry` while the Manager retries), `idle-timeout` (ping timeout), `auth` (the server
- * refused the connection in a middleware, or disconnected the socket itself).
+ * Statuses and errors are reported as `StreamError` kinds: `network` (dropped or refused,
+ * `willRetry` while the Manager retries; `willRetry: false` when the server disconnected the
+ * socket itself or `reconnectionAttempts` ran out), `idle-timeout` (ping timeout), `auth` (the
+ * server refused the connection in a middleware), `callback` (a rooms convention that threw or
+ * rejected). After a give-up (`error`), the feed's next `connect()` starts a fresh attempt.
  */
 export function socketIoFeedTransport<Raw = unknown>(options: SocketIoFeedOptions<Raw>): SocketIoFeedTransport<Raw> {
   return new SocketIoTransport(options);
@@ -107,6 +109,7 @@ class SocketIoTransport<Raw> implements SocketIoFeedTransport<Raw> {
   }
 
   attach(sink: FeedTransportSink<Raw>): () => void {
+    this.unwire?.();
     this.sink = sink;
     const socket = this.socket;
     this.unwire = this.wire(socket);
@@ -133,7 +136,7 @@ class SocketIoTransport<Raw> implements SocketIoFeedTransport<Raw> {
       this.onConnect();
       return;
     }
-    this.setStatus(this.everOpened ? 'reconnecting' : 'connecting', null);
+    this.setStatus('connecting', null);
     socket.connect();
   }
 
@@ -171,7 +174,8 @@ class SocketIoTransport<Raw> implements SocketIoFeedTransport<Raw> {
       if (!this.wantOpen) return;
       const failure = connectError(error, socket.active, socket.io.reconnection());
       this.sink?.error(failure);
-      this.setStatus(failure.willRetry ? (this.everOpened ? 'reconnecting' : 'connecting') : 'error', failure);
+      // Until the first open of this connect(), retries are still `connecting`.
+      this.setStatus(failure.willRetry ? (this.status === 'connecting' ? 'connecting' : 'reconnecting') : 'error', failure);
     };
     const onReconnectFailed = (): void => {
       if (!this.wantOpen) return;

@@ -179,6 +179,8 @@ describe.skipIf(process.env.STREAMKIT_EXPECT_REACT === '18')('socket.io feed tra
     await vi.waitFor(() => expect(rec.opens).toEqual([{ resumed: false }, { resumed: false }]), WAIT);
     await vi.waitFor(() => expect(Object.fromEntries(a!.frames.subscribe)).toEqual({ t1: 2, t2: 1 }), WAIT);
     expect(a!.connections).toBe(2);
+    // A new connect() after close() is a first attempt again, not a reconnect.
+    expect(rec.statuses).toEqual(['connecting', 'open', 'closed', 'connecting', 'open']);
   });
 
   it('a connection the server refuses in a middleware is an auth error, not retried', async () => {
