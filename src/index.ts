@@ -15,6 +15,8 @@ export { useSocketStream } from './hooks/useSocketStream.js';
 export type { UseSocketStreamOptions, UseSocketStreamResult } from './hooks/useSocketStream.js';
 export { useChatStream } from './hooks/useChatStream.js';
 export type { UseChatStreamOptions, UseChatStreamResult } from './hooks/useChatStream.js';
+export { useLiveFeed, useTopic, useFeedStatus } from './hooks/useLiveFeed.js';
+export type { UseLiveFeedOptions, UseTopicOptions } from './hooks/useLiveFeed.js';
 
 // Chat UI: StreamChat and its headless parts (README "Headless parts"), labels and theming.
 export { StreamChat } from './components/StreamChat.js';

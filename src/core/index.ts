@@ -89,6 +89,28 @@ export type { SocketReplyOptions } from './chat/socket-reply-transport.js';
 // both entries at once.
 export * from './protocols/index.js';
 
+// Live feed: many topics over one connection, every event applied exactly once.
+export { createLiveFeed, DEFAULT_FEED_GRACE_MS, DEFAULT_FEED_REORDER_MS, DEFAULT_FEED_LIMITS } from './feed/live-feed.js';
+export type { LiveFeed, LiveFeedOptions, TopicSubscribeOptions } from './feed/live-feed.js';
+export type {
+  FeedEvent,
+  FeedSnapshotData,
+  FeedSnapshotContext,
+  TopicStatus,
+  TopicSnapshot,
+  FeedStatusSnapshot,
+  FeedStats,
+} from './feed/types.js';
+export type { FeedTransport, FeedTransportSink, FeedTopicChange, FeedOpenInfo } from './feed/transport.js';
+export { sseFeedTransport, DEFAULT_TOPIC_URL_DEBOUNCE_MS } from './feed/sse-transport.js';
+export type { SSEFeedTransportOptions } from './feed/sse-transport.js';
+export { socketFeedTransport } from './feed/socket-transport.js';
+export type { SocketFeedTransportOptions } from './feed/socket-transport.js';
+export { jsonEventMapper, jsonFeedEvent } from './feed/map-event.js';
+export type { JsonEventFields, JsonFeedEvent } from './feed/map-event.js';
+export { fetchSnapshot } from './feed/fetch-snapshot.js';
+export type { FetchSnapshotOptions } from './feed/fetch-snapshot.js';
+
 // What the clients take injected (time, frames, page signals) and report.
 export type { StreamMetrics } from './metrics.js';
 export type { Clock } from './clock.js';
