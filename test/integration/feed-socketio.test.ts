@@ -7,7 +7,7 @@
  * React-free: it runs in the `integration` project only (the React 18 run would repeat it).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import type { StreamError } from '../../src/core/errors.js';
 import { createLiveFeed, type LiveFeed } from '../../src/core/feed/live-feed.js';
 import type { JsonFeedEvent } from '../../src/core/feed/map-event.js';
@@ -150,6 +150,28 @@ describe.skipIf(process.env.STREAMKIT_EXPECT_REACT === '18')('socket.io feed tra
     await vi.waitFor(() => expect(ids(rec.messages)).toEqual(['t3#1']), WAIT);
     expect(b!.count('unsubscribe')).toBe(0);
     expect(rec.lives).toBe(0);
+  });
+
+  it("the app's own socket, already connected, with its own event names: rooms joined at once, events mapped by toRaw", async () => {
+    const [a] = await cluster(1);
+    const socket = io(a!.url, { ...FAST, forceNew: true });
+    await vi.waitFor(() => expect(socket.connected).toBe(true), WAIT);
+    const { transport, rec } = open(
+      {
+        socket,
+        events: ['order:update', 'order:cancel'],
+        toRaw: (event, args) => ({ ...(args[0] as WireEvent), data: `${event}/${(args[0] as WireEvent).data}` }),
+      },
+      ['o1'],
+    );
+    expect(rec.opens).toEqual([{ resumed: false }]);
+    await vi.waitFor(() => expect(a!.count('subscribe')).toBe(1), WAIT);
+    a!.publishRaw({ topic: 'o1', id: 'o1#1', seq: 1, data: 'x' }, 'order:update');
+    a!.publishRaw({ topic: 'o1', id: 'o1#2', seq: 2, data: 'y' }, 'something:else');
+    a!.publishRaw({ topic: 'o1', id: 'o1#3', seq: 3, data: 'z' }, 'order:cancel');
+    await vi.waitFor(() => expect(rec.messages.map((m) => m.data)).toEqual(['order:update/x', 'order:cancel/z']), WAIT);
+    transport.close();
+    expect(socket.connected).toBe(false);
   });
 
   it('a subscribe convention with acks: the feed hears `open` only after the server joined every room', async () => {

@@ -159,9 +159,9 @@ export class SocketIoNode {
     return event;
   }
 
-  /** Sends an event again as it is (a server re-sending old events), logging nothing. */
-  publishRaw(event: WireEvent): void {
-    this.io!.to(event.topic).emit('event', event);
+  /** Sends an event as it is (a server re-sending old events), logging nothing; `name` is the socket.io event name. */
+  publishRaw(event: WireEvent, name = 'event'): void {
+    this.io!.to(event.topic).emit(name, event);
   }
 
   /** Clients connected to this server now. */
