@@ -186,6 +186,16 @@ describe.skipIf(process.env.STREAMKIT_EXPECT_REACT === '18')('socket.io feed tra
     expect(seenAtOpen).toEqual([3]);
   });
 
+  it('a join the server never confirms: a callback error, and the feed is still told the connection is open', async () => {
+    const [a] = await cluster(1);
+    const subscribe = (socket: Socket, topics: readonly string[]) =>
+      Promise.all(topics.map((topic) => socket.timeout(50).emitWithAck('join-unknown-to-the-server', topic)));
+    const { rec } = open({ url: a!.url, options: FAST, subscribe }, ['t1']);
+    await vi.waitFor(() => expect(rec.opens).toEqual([{ resumed: false }]), WAIT);
+    expect(rec.errors.map((error) => error.kind)).toEqual(['callback']);
+    expect(rec.statuses).toEqual(['connecting', 'open']);
+  });
+
   it('close() disconnects for good (no reconnect); connect() again joins every room afresh', async () => {
     const [a] = await cluster(1);
     const { transport, rec } = open({ url: a!.url, options: FAST }, ['t1']);
