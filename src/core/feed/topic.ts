@@ -177,8 +177,10 @@ export class TopicRecord<E extends FeedEvent, S> implements Publishable<TopicSna
   }
 
   private apply(event: E): void {
-    if (event.id !== undefined) this.ids.add(event.id);
+    // With a `seq`, the sequence itself rejects a repeat (it is no longer newer), so only
+    // events without one need their id remembered: a seq-ordered topic keeps no id log at all.
     if (event.seq !== undefined) this.seq = event.seq;
+    else if (event.id !== undefined) this.ids.add(event.id);
     this.state = this.rules.reduce(this.state, event);
     this.host.applied(this, event);
   }
