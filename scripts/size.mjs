@@ -44,7 +44,10 @@ export const IMPORTS = [
     code: "export { StreamError, isRetryableError } from 'react-streamkit/core';",
     budget: 600,
   },
-  { name: "core: everything", code: "export * from 'react-streamkit/core';", budget: 23_500 },
+  // Includes the live feed (createLiveFeed and its transports) since it joined core.
+  { name: "core: everything", code: "export * from 'react-streamkit/core';", budget: 28_900 },
+  // socket.io-client itself not counted (external above): the app ships it anyway.
+  { name: "socketio: { socketIoFeedTransport }", code: "export { socketIoFeedTransport } from 'react-streamkit/socketio';", budget: 2_200 },
   { name: "'react-streamkit/styles.css'", css: 'styles.css', budget: 4_000 },
 ];
 
@@ -74,7 +77,8 @@ export async function measureSizes(consumer, { modules = false } = {}) {
         write: false,
         minify: true,
         lib: { entry: file, formats: ['es'], fileName: 'entry' },
-        rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] },
+        // socket.io-client is the app's own peer of react-streamkit/socketio: counted as the app's.
+        rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/, /^socket\.io-client($|\/)/] },
       },
     });
     const chunks = (Array.isArray(output) ? output : [output])
