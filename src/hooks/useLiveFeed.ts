@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { createLiveFeed, type LiveFeed, type LiveFeedOptions } from '../core/feed/live-feed.js';
+import { IDLE_TOPIC, createLiveFeed, type LiveFeed, type LiveFeedOptions } from '../core/feed/live-feed.js';
 import type { FeedTransport } from '../core/feed/transport.js';
 import type { FeedEvent, FeedStatusSnapshot, TopicSnapshot } from '../core/feed/types.js';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
@@ -77,7 +77,10 @@ export function useTopic<E extends FeedEvent, S>(
     },
     [feed, topic, hasOnEvent],
   );
-  const getSnapshot = useCallback(() => feed.getSnapshot(topic ?? '\u0000idle'), [feed, topic]);
+  const getSnapshot = useCallback(
+    (): TopicSnapshot<S> => (topic === null ? (IDLE_TOPIC as TopicSnapshot<S>) : feed.getSnapshot(topic)),
+    [feed, topic],
+  );
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 

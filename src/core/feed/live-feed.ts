@@ -96,7 +96,8 @@ export interface LiveFeed<E extends FeedEvent = FeedEvent, S = E> {
   close(): void;
 }
 
-const IDLE_SNAPSHOT: TopicSnapshot<never> = Object.freeze({ status: 'idle', state: undefined, seq: undefined, error: null });
+/** What {@link LiveFeed.getSnapshot} returns for a topic nobody holds (one shared, frozen object). */
+export const IDLE_TOPIC: TopicSnapshot<never> = Object.freeze({ status: 'idle', state: undefined, seq: undefined, error: null });
 const latestEvent = <E, S>(_state: S | undefined, event: E): S => event as unknown as S;
 
 /** The feed's status as a publishable item, so it shares the topics' frame window. */
@@ -220,7 +221,7 @@ class LiveFeedImpl<E extends FeedEvent, S, Raw> implements LiveFeed<E, S>, Topic
 
   getSnapshot(topic: string): TopicSnapshot<S> {
     const record = this.topics.get(topic);
-    return record === undefined ? (IDLE_SNAPSHOT as TopicSnapshot<S>) : record.snapshot;
+    return record === undefined ? (IDLE_TOPIC as TopicSnapshot<S>) : record.snapshot;
   }
 
   getStatus(): FeedStatusSnapshot {
