@@ -7,7 +7,8 @@
 // a forced GC, sampled over the run (flat = bounded memory).
 //
 // Run: npx node bench/feed.mjs (builds the page with Vite, drives Debian's Chromium through
-// Playwright). FEED_SECONDS=300 for the 5-minute heap run (default 60).
+// Playwright). FEED_SECONDS=300 for the 5-minute heap run (default 60). FEED_TRACE=1 records
+// Chrome's timeline and breaks each long task down (wall vs main-thread CPU time, what ran).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -96,6 +97,10 @@ const startFrame = await page.evaluate(() => {
 });
 
 const heap = [{ s: 0, bytes: await heapAfterGc() }];
+// FEED_TRACE=1: record Chrome's timeline and break every long task down by what ran in it.
+const tracing = process.env.FEED_TRACE === '1';
+let traced = null;
+if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'v8'] });
 const started = Date.now();
 // Every 10 ms, as many events as are due at RATE (timers drift; the total must not).
 const timer = setInterval(() => {
@@ -108,6 +113,31 @@ for (let s = SAMPLE_EVERY_S; s <= SECONDS; s += SAMPLE_EVERY_S) {
 }
 clearInterval(timer);
 const elapsed = (Date.now() - started) / 1000;
+if (tracing) {
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const events = trace.traceEvents.filter((e) => e.ph === 'X');
+  const main = new Set(
+    trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`));
+  const taskName = onMain.some((e) => e.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
+  // Our own forced GCs (heap samples) are the measurement, not the feed: left out.
+  const long = onMain
+    .filter((e) => e.name === taskName && e.dur > 50_000)
+    .map((task) => {
+      const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur);
+      const byName = new Map();
+      for (const e of inside) byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      return { task, byName };
+    })
+    .filter(({ byName }) => !byName.has('V8.GCLowMemoryNotification'));
+  const cpuMs = ({ task }) => (task.tdur ?? task.dur) / 1000;
+  traced = { long: long.length, cpuLong: long.filter((t) => cpuMs(t) > 50).length, maxCpuMs: Math.max(0, ...long.map(cpuMs)) };
+  for (const entry of long) {
+    const top = [...entry.byName].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, ms]) => `${n} ${ms.toFixed(1)}`);
+    console.log(`  long task ${(entry.task.dur / 1000).toFixed(1)} ms wall, ${cpuMs(entry).toFixed(1)} ms main-thread CPU: ${top.join(', ')}`);
+  }
+}
 await page.waitForFunction((n) => window.bench.feed.stats().applied >= n, published, { timeout: 10_000 }).catch(() => {});
 const figures = await page.evaluate(([startFrame, gcWindows]) => {
   const b = window.bench;
@@ -122,7 +152,6 @@ const figures = await page.evaluate(([startFrame, gcWindows]) => {
     longTasks: outsideGc.length,
     longestTaskMs: Math.max(0, ...outsideGc.map((t) => t.duration)),
     gcLongTasks: b.longTasks.length - outsideGc.length,
-    debug: JSON.stringify({ tasks: b.longTasks, gcWindows }),
     stats: b.feed.stats(),
     status: b.feed.getStatus().status,
   };
@@ -147,6 +176,11 @@ console.log(
   `  long tasks > 50 ms: ${figures.longTasks} (longest ${round(figures.longestTaskMs)} ms); ` +
     `${figures.gcLongTasks} more during the benchmark's own forced GCs`,
 );
-if (process.env.FEED_DEBUG) console.log(figures.debug);
+if (traced !== null) {
+  console.log(
+    `  traced: ${traced.long} long tasks (wall > 50 ms, forced GCs excluded), ${traced.cpuLong} of them with > 50 ms ` +
+      `main-thread CPU (max ${round(traced.maxCpuMs)} ms): the rest waited for a CPU`,
+  );
+}
 console.log(`  heap after GC: ${heap.map((h) => `${h.s}s ${mb(h.bytes)}`).join(', ')}`);
 console.log(`  heap growth, first in-run sample → last: ${mb(heap.at(-1).bytes - heap[1].bytes)}`);
