@@ -1,7 +1,7 @@
 /**
  * The last `capacity` event ids of one topic, for de-duplication in O(1) with bounded memory:
- * a ring of ids plus a set over it. An id older than the ring is forgotten (with `seq`, the
- * sequence still rejects it as stale).
+ * a ring of ids plus a set over it. An id older than the ring is forgotten. Only events without
+ * `seq` are recorded: for the others the sequence itself rejects a repeat.
  */
 export class IdLog {
   private readonly ids = new Set<string>();

@@ -58,8 +58,6 @@ export class FramePublisher {
   }
 
   private build(): number {
-    // The constructor's first build runs before the fields are set.
-    if (this.dirty === undefined) return 0;
     const items = this.dirty;
     this.dirty = [];
     for (const item of items) {

@@ -20,7 +20,7 @@ export interface TopicHost<E extends FeedEvent> {
   waiting(topic: TopicRecord<E, any>): void;
   /** The held events overflowed `maxPending`: treat the gap now. */
   overflow(topic: TopicRecord<E, any>): void;
-  /** A buffered delta had to be discarded (buffer full): reload after the current load. */
+  /** An event was ignored as a repeat (`duplicates`) or as older than the topic (`stale`). */
   counted(what: 'duplicates' | 'stale'): void;
 }
 
