@@ -30,7 +30,7 @@ const RATE = 300;
 // TOKENS=… shortens the long reply for a quick check of the script itself.
 const TOTAL = Number(process.env.TOKENS ?? 20_000);
 const SHORT = 2_000;
-// CONTENDERS=streamchat,streamchat-nocursor,headless picks which run (default: the comparison).
+// CONTENDERS=streamchat,streamchat-nocursor,streamchat-noblink,headless picks which run (default: the comparison).
 const CONTENDERS = (process.env.CONTENDERS ?? 'streamchat,headless').split(',');
 
 // React's profiling build: production speed, but <Profiler> still reports commits.
@@ -108,7 +108,11 @@ const browser = await chromium.launch({
 async function measure(contender) {
   const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
   await page.goto(
-    contender === 'streamchat-nocursor' ? `${url}?contender=streamchat&cursor=none` : `${url}?contender=${contender}`,
+    contender === 'streamchat-nocursor'
+      ? `${url}?contender=streamchat&cursor=none`
+      : contender === 'streamchat-noblink'
+        ? `${url}?contender=streamchat&blink=false`
+        : `${url}?contender=${contender}`,
   );
   const cdp = await page.context().newCDPSession(page);
   const composer = page.getByRole('textbox');
@@ -179,7 +183,10 @@ server.close();
 
 const round = (value) => Math.round(value * 10) / 10;
 const mb = (bytes) => `${round(bytes / 1_048_576)} MB`;
-const names = { streamchat: 'StreamChat', 'streamchat-nocursor': 'StreamChat, no cursor', headless: 'useChatStream + plain text' };
+const names = {
+  streamchat: 'StreamChat',
+  'streamchat-nocursor': 'StreamChat, no cursor',
+  'streamchat-noblink': 'StreamChat, cursor not blinking', headless: 'useChatStream + plain text' };
 for (const contender of CONTENDERS) {
   const { fullSpeed } = results[contender];
   console.log(

@@ -109,12 +109,13 @@ const query = new URLSearchParams(location.search);
 const contender = query.get('contender') ?? 'streamchat';
 // `?cursor=none` (bench: CONTENDERS=streamchat-nocursor) separates the cursor's own cost.
 const cursor = query.get('cursor') === 'none' ? false : 'block';
+const cursorBlink = query.get('blink') !== 'false';
 createRoot(document.getElementById('root')!).render(
   <Profiler id="chat" onRender={() => (bench.counting ? bench.commits++ : undefined)}>
     {contender === 'headless' ? (
       <Headless />
     ) : (
-      <StreamChat api="/bench" transport={transport} protocol="generic" cursor={cursor} persistence={false} />
+      <StreamChat api="/bench" transport={transport} protocol="generic" cursor={cursor} cursorBlink={cursorBlink} persistence={false} />
     )}
   </Profiler>,
 );
