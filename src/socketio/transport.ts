@@ -8,7 +8,9 @@ import { connectError, disconnectError, reconnectFailedError } from './errors.js
 /**
  * How topics become socket.io rooms. Each function may return a promise (e.g. from
  * `socket.timeout(ms).emitWithAck(…)`): the feed is then told the topics are live only once it
- * settles, so a snapshot is never loaded before the server has joined the room.
+ * settles, so a snapshot loaded from elsewhere (HTTP) is never read before the server has joined
+ * the room. A snapshot asked over the same socket needs no ack: the server reads one socket's
+ * messages in order.
  */
 export interface SocketIoRoomsConvention {
   /** Joins `topics`. Default: `socket.emit('subscribe', topic)` for each. */
