@@ -66,10 +66,37 @@ export const StatusAnnouncer = memo(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stalled]);
 
+  return <LiveRegion {...rest} ref={ref} text={text} />;
+  }),
+);
+
+export interface LiveRegionProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** What the region says now; a change is what screen readers announce. */
+  text: string;
+  /** `'assertive'` (role `alert`) interrupts: keep it for failures the reader must hear at once. */
+  politeness?: 'polite' | 'assertive';
+}
+
+/**
+ * A visually hidden live region every component's announcer renders: mount it once and keep it
+ * mounted (a region that appears together with its text is often not announced), change `text`
+ * only when something is news.
+ */
+export const LiveRegion = forwardRef<HTMLDivElement, LiveRegionProps>(function LiveRegion(
+  { text, politeness = 'polite', ...rest },
+  ref,
+) {
   return (
-    <div {...rest} ref={ref} role="status" aria-live="polite" aria-atomic="true" data-sk-announcer="" data-sk-visually-hidden="">
+    <div
+      {...rest}
+      ref={ref}
+      role={politeness === 'assertive' ? 'alert' : 'status'}
+      aria-live={politeness}
+      aria-atomic="true"
+      data-sk-announcer={politeness === 'assertive' ? 'assertive' : ''}
+      data-sk-visually-hidden=""
+    >
       {text}
     </div>
   );
-  }),
-);
+});

@@ -235,15 +235,24 @@ export const es: ChatLabels = {
 };
 
 /** The shipped dictionaries, by language. */
-export const chatDictionaries: Readonly<Record<string, ChatLabels>> = { en, es };
+export const chatDictionaries: Readonly<Record<string, ChatLabels>> & { en: ChatLabels } = { en, es };
+
+/**
+ * The dictionary for `locale` from `dictionaries` (keyed by language, `en` required): `'es'`,
+ * `'es-MX'` … fall back by language, then to English. Every component family picks its labels
+ * this way.
+ */
+export function dictionaryFor<L>(dictionaries: Readonly<Record<string, L>> & { en: L }, locale: string | undefined): L {
+  const language = (locale ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
+  return dictionaries[language] ?? dictionaries.en;
+}
 
 /**
  * The labels for `locale` (`'es'`, `'es-MX'` … fall back by language, then to English) with
  * `overrides` applied on top.
  */
 export function resolveLabels(locale: string | undefined, overrides?: ChatLabelsOverride): ChatLabels {
-  const language = (locale ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-  const base = chatDictionaries[language] ?? en;
+  const base = dictionaryFor(chatDictionaries, locale);
   if (!overrides) return base;
   return {
     ...base,
@@ -256,6 +265,7 @@ export function resolveLabels(locale: string | undefined, overrides?: ChatLabels
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 /** A cached `Intl.NumberFormat` (formatting per render must not build formatters). */
 export function numberFormat(locale: string | undefined, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -271,6 +281,22 @@ export function formatTime(locale: string | undefined, epochMs: number): string 
   let format = timeFormats.get(key);
   if (!format) timeFormats.set(key, (format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' })));
   return format.format(epochMs);
+}
+
+/**
+ * How long ago (or until) `epochMs` is from `nowMs`, e.g. "3 min ago" / "hace 3 min", in the
+ * largest whole unit (seconds under a minute, minutes under an hour, then hours, then days).
+ */
+export function formatRelativeTime(locale: string | undefined, epochMs: number, nowMs: number): string {
+  const key = locale ?? '';
+  let format = relativeFormats.get(key);
+  if (!format) relativeFormats.set(key, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' })));
+  const seconds = Math.round((epochMs - nowMs) / 1000);
+  const size = Math.abs(seconds);
+  if (size < 60) return format.format(seconds, 'second');
+  if (size < 3600) return format.format(Math.trunc(seconds / 60), 'minute');
+  if (size < 86_400) return format.format(Math.trunc(seconds / 3600), 'hour');
+  return format.format(Math.trunc(seconds / 86_400), 'day');
 }
 
 interface DurationFormatLike {
@@ -332,7 +358,7 @@ export function errorLabelDetails(error: StreamError, locale: string | undefined
  * The localised text of a failure: `labels.errors[error.kind]` given the error's details. An
  * error of a kind the labels do not know (a newer package) falls back to its English message.
  */
-export function errorText(error: StreamError, labels: ChatLabels, locale: string | undefined): string {
+export function errorText(error: StreamError, labels: Pick<ChatLabels, 'errors'>, locale: string | undefined): string {
   const label = labels.errors[error.kind] as ChatLabels['errors'][StreamErrorKind] | undefined;
   return label === undefined ? error.message : label(errorLabelDetails(error, locale));
 }
