@@ -136,6 +136,19 @@ describe.skipIf(process.env.STREAMKIT_EXPECT_REACT === '18')('socket.io feed tra
     await vi.waitFor(() => expect(ids(rec.messages)).toEqual(['t1#1', 't2#1']), WAIT);
   });
 
+  it('one URL, server restarted on the same port: the client comes back to it and joins its rooms again', async () => {
+    const [a, b] = await cluster(2);
+    const { rec } = open({ url: a!.url, options: FAST }, ['t1']);
+    await vi.waitFor(() => expect(a!.count('subscribe')).toBe(1), WAIT);
+    await a!.kill();
+    await vi.waitFor(() => expect(rec.statuses.at(-1)).toBe('reconnecting'), WAIT);
+    await a!.start();
+    await vi.waitFor(() => expect(rec.opens).toEqual([{ resumed: false }, { resumed: false }]), WAIT);
+    await vi.waitFor(() => expect(a!.count('subscribe')).toBe(2), WAIT);
+    b!.publish('t1', 'after restart');
+    await vi.waitFor(() => expect(ids(rec.messages)).toEqual(['t1#1']), WAIT);
+  });
+
   it('topics changed while disconnected: no stale frames are queued; the new server gets exactly the current set', async () => {
     const [a, b] = await cluster(2);
     const { transport, rec } = open({ url: [a!.url, b!.url], options: FAST }, ['t1', 't2']);
