@@ -14,4 +14,5 @@ export type { OrderTracker, OrderTrackerOptions } from './tracker.js';
 export { createOrderReplay } from './replay.js';
 export type { OrderReplay, OrderReplayOptions, OrderReplaySnapshot } from './replay.js';
 export { wallClock } from './wall-clock.js';
+export { sharedOrderFeed } from './shared-feed.js';
 export type * from './types.js';
