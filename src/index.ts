@@ -17,6 +17,10 @@ export { useChatStream } from './hooks/useChatStream.js';
 export type { UseChatStreamOptions, UseChatStreamResult } from './hooks/useChatStream.js';
 export { useLiveFeed, useTopic, useFeedStatus } from './hooks/useLiveFeed.js';
 export type { UseLiveFeedOptions, UseTopicOptions } from './hooks/useLiveFeed.js';
+export { useOrderTracking } from './hooks/useOrderTracking.js';
+export type { UseOrderTrackingOptions } from './hooks/useOrderTracking.js';
+export { useOrderReplay } from './hooks/useOrderReplay.js';
+export type { UseOrderReplayResult } from './hooks/useOrderReplay.js';
 
 // Chat UI: StreamChat and its headless parts (README "Headless parts"), labels and theming.
 export { StreamChat } from './components/StreamChat.js';

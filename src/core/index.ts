@@ -111,6 +111,23 @@ export type { JsonEventFields, JsonFeedEvent } from './feed/map-event.js';
 export { fetchSnapshot } from './feed/fetch-snapshot.js';
 export type { FetchSnapshotOptions } from './feed/fetch-snapshot.js';
 
+// Order tracking: orders are topics of a live feed; state derived from the applied events.
+export { TAQUERIA_STEPS } from './order/steps.js';
+export { orderEventMapper, mapOrderEvent } from './order/map-event.js';
+export type { OrderEventMapperOptions } from './order/map-event.js';
+export { createOrderReducer, reduceOrder, emptyOrderLog, DEFAULT_MAX_SKEW_MS, DEFAULT_MAX_ETA_EVENTS } from './order/log.js';
+export type { OrderLog, LoggedEvent, OrderLogOptions } from './order/log.js';
+export { positionAge } from './order/derive.js';
+export { createOrderFeed } from './order/order-feed.js';
+export type { OrderFeedOptions } from './order/order-feed.js';
+export { sharedOrderFeed } from './order/shared-feed.js';
+export { createOrderTracker, DEFAULT_POSITION_STALE_MS, DEFAULT_POSITION_THROTTLE_MS } from './order/tracker.js';
+export type { OrderTracker, OrderTrackerOptions } from './order/tracker.js';
+export { createOrderReplay } from './order/replay.js';
+export type { OrderReplay, OrderReplayOptions, OrderReplaySnapshot } from './order/replay.js';
+export { wallClock } from './order/wall-clock.js';
+export type * from './order/types.js';
+
 // What the clients take injected (time, frames, page signals) and report.
 export type { StreamMetrics } from './metrics.js';
 export type { Clock } from './clock.js';
