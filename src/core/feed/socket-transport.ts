@@ -14,6 +14,17 @@ export interface SocketFeedTransportOptions<TIn = unknown> {
    */
   frames?: SocketRoomsConvention;
   /**
+   * For servers that take many topics per frame: one subscribe frame for every topic added in a
+   * tick and one unsubscribe frame for those removed, e.g.
+   * `{ subscribe: (topics) => ({ action: 'subscribe', topics }), unsubscribe: (topics) => ({ action: 'unsubscribe', topics }) }`.
+   * After every reconnect one subscribe frame carries the whole set. Replaces `frames` (the
+   * client's rooms are then not used).
+   */
+  batch?: {
+    subscribe: (topics: readonly string[]) => unknown;
+    unsubscribe: (topics: readonly string[]) => unknown;
+  };
+  /**
    * Whether a reconnect continued where the previous connection stopped (the server replays
    * what was missed on re-subscribe). Default false: plain WebSockets have no resume, so every
    * topic reloads its snapshot after a reconnect.
@@ -37,6 +48,9 @@ export function socketFeedTransport<TIn = unknown>(
   let everOpened = false;
   let isOpen = false;
   let status: StreamStatus = 'idle';
+  const { batch } = options;
+  /** The topic set, when frames are batched (rooms keep their own). */
+  const topics = new Set<string>();
 
   return {
     client,
@@ -45,7 +59,9 @@ export function socketFeedTransport<TIn = unknown>(
       const offs = [
         client.on('message', (message) => sink?.message(message)),
         client.on('open', () => {
-          // The client has already re-sent a join for every topic by now.
+          // Room joins were re-sent by the client already; a batch convention re-sends here,
+          // before the feed hears of the open (and loads snapshots).
+          if (batch !== undefined && topics.size > 0) client.send(batch.subscribe([...topics]));
           const resumed = everOpened && options.resumed !== undefined && options.resumed();
           everOpened = true;
           isOpen = true;
@@ -82,6 +98,17 @@ export function socketFeedTransport<TIn = unknown>(
       release = null;
     },
     setTopics(change: FeedTopicChange) {
+      if (batch !== undefined) {
+        for (const topic of change.removed) topics.delete(topic);
+        for (const topic of change.added) topics.add(topic);
+        // Not open: nothing is queued, the next open subscribes the whole set.
+        if (isOpen) {
+          if (change.removed.length > 0) client.send(batch.unsubscribe(change.removed));
+          if (change.added.length > 0) client.send(batch.subscribe(change.added));
+          sink?.live();
+        }
+        return;
+      }
       for (const topic of change.removed) client.leave(topic);
       for (const topic of change.added) client.join(topic);
       // Joins were written now if the socket is open; otherwise the next open sends them.
