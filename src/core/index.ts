@@ -115,7 +115,7 @@ export type { FetchSnapshotOptions } from './feed/fetch-snapshot.js';
 export { TAQUERIA_STEPS } from './order/steps.js';
 export { orderEventMapper, mapOrderEvent } from './order/map-event.js';
 export type { OrderEventMapperOptions } from './order/map-event.js';
-export { createOrderReducer, reduceOrder, emptyOrderLog, DEFAULT_MAX_SKEW_MS, DEFAULT_MAX_ETA_EVENTS } from './order/log.js';
+export { createOrderReducer, reduceOrder, emptyOrderLog, orderLogOf, DEFAULT_MAX_SKEW_MS, DEFAULT_MAX_ETA_EVENTS } from './order/log.js';
 export type { OrderLog, LoggedEvent, OrderLogOptions } from './order/log.js';
 export { positionAge } from './order/derive.js';
 export { createOrderFeed } from './order/order-feed.js';

@@ -6,7 +6,7 @@ export { encodeEvent, scriptedStream, sseResponse, sseHandler } from './sse.js';
 export type { ScriptedEvent, ScriptOptions, ScriptContext, Script, SSEHandlerOptions } from './sse.js';
 export { socketFeed, flakySocket, roomsServer } from './ws.js';
 export type { SocketScenarioOptions, SocketFeedOptions, FlakySocketOptions, RoomsServerOptions } from './ws.js';
-export { orderScenario, orderEvents, orderDashboardEvents, toWire } from './order.js';
+export { orderScenario, orderEvents, orderDashboardEvents, toWire, toSocketWire } from './order.js';
 export type { OrderScenarioKind, OrderScriptEntry, OrderScenarioOptions, OrderWireFormat } from './order.js';
 export { orderSSEHandler, orderSocketHandler } from './order-handlers.js';
 export type { OrderSSEHandlerOptions, OrderSocketHandlerOptions } from './order-handlers.js';

@@ -1,6 +1,6 @@
 import type { HttpHandler, WebSocketHandler } from 'msw';
 import type { OrderEvent } from '../core/order/types.js';
-import { toWire, type OrderWireFormat } from './order.js';
+import { toSocketWire, toWire, type OrderWireFormat } from './order.js';
 import { sseHandler, type SSEHandlerOptions } from './sse.js';
 import { socketFeed } from './ws.js';
 
@@ -48,10 +48,6 @@ export interface OrderSocketHandlerOptions {
 /** An MSW WebSocket handler sending order events, one per `intervalMs`. */
 export function orderSocketHandler(url: string, events: readonly OrderEvent[], options: OrderSocketHandlerOptions = {}): WebSocketHandler {
   const { format = 'english', intervalMs } = options;
-  const messages = events.map((event) => {
-    if (format === 'english') return toWire(event);
-    const { tipo, timestamp, ...data } = toWire(event, 'seed');
-    return { tipo: 'stream', data: { evento: tipo, ...data }, timestamp };
-  });
+  const messages = events.map((event) => (format === 'english' ? toWire(event) : toSocketWire(event)));
   return socketFeed(url, messages, { intervalMs });
 }

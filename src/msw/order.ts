@@ -154,3 +154,12 @@ export function toWire(event: OrderEvent, format: OrderWireFormat = 'english'): 
   if (type === 'step') delete (fields as { step?: string }).step;
   return { pedidoId: topic, tipo, mensaje: message, timestamp: new Date(at).toISOString(), ...fields };
 }
+
+/**
+ * An event as seed 000's WebSocket server sends it: `{ tipo: 'stream', data: { evento, mensaje,
+ * pedidoId, ... }, timestamp }` (the order id rides in `data`, so one socket can carry many orders).
+ */
+export function toSocketWire(event: OrderEvent): Record<string, unknown> {
+  const { tipo, timestamp, ...data } = toWire(event, 'seed');
+  return { tipo: 'stream', data: { evento: tipo, ...data }, timestamp };
+}

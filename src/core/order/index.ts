@@ -3,7 +3,7 @@ export { TAQUERIA_STEPS, stepIndex } from './steps.js';
 export type { StepIndex } from './steps.js';
 export { orderEventMapper, mapOrderEvent } from './map-event.js';
 export type { OrderEventMapperOptions } from './map-event.js';
-export { createOrderReducer, reduceOrder, emptyOrderLog, DEFAULT_MAX_SKEW_MS, DEFAULT_MAX_ETA_EVENTS } from './log.js';
+export { createOrderReducer, reduceOrder, emptyOrderLog, orderLogOf, DEFAULT_MAX_SKEW_MS, DEFAULT_MAX_ETA_EVENTS } from './log.js';
 export type { OrderLog, LoggedEvent, OrderLogOptions } from './log.js';
 export { deriveOrderFacts, finishOrderState, nextClockChange, orderDeadline, positionAge } from './derive.js';
 export type { OrderFacts, OrderClockOptions } from './derive.js';

@@ -68,6 +68,21 @@ export function createOrderReducer(options: OrderLogOptions = {}): (log: OrderLo
 /** {@link createOrderReducer} with the default options. */
 export const reduceOrder = createOrderReducer();
 
+/**
+ * An order's log from a list of its events (e.g. a snapshot endpoint returning the order's
+ * history, mapped with `orderEventMapper`): what `loadSnapshot` resolves with as `state`.
+ * Events of other orders and `null`s (unmapped messages) are skipped.
+ */
+export function orderLogOf(
+  orderId: string,
+  events: Iterable<OrderEvent | null | undefined>,
+  reduce: (log: OrderLog | undefined, event: OrderEvent) => OrderLog = reduceOrder,
+): OrderLog {
+  let log = emptyOrderLog(orderId);
+  for (const event of events) if (event != null && event.topic === orderId) log = reduce(log, event);
+  return log;
+}
+
 function toLogged(event: OrderEvent, maxSkewMs: number): LoggedEvent {
   const clamped = event.receivedAt !== undefined && event.at > event.receivedAt + maxSkewMs;
   return { event, at: clamped ? event.receivedAt! : event.at, clamped, key: contentKey(event) };
