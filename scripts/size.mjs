@@ -42,10 +42,10 @@ export const IMPORTS = [
   {
     name: "core: { StreamError, isRetryableError }",
     code: "export { StreamError, isRetryableError } from 'react-streamkit/core';",
-    budget: 600,
+    budget: 650,
   },
-  // Includes the live feed (createLiveFeed and its transports) since it joined core.
-  { name: "core: everything", code: "export * from 'react-streamkit/core';", budget: 28_900 },
+  // Includes the live feed and order tracking since they joined core.
+  { name: "core: everything", code: "export * from 'react-streamkit/core';", budget: 34_200 },
   // socket.io-client itself not counted (external above): the app ships it anyway.
   { name: "socketio: { socketIoFeedTransport }", code: "export { socketIoFeedTransport } from 'react-streamkit/socketio';", budget: 2_200 },
   { name: "'react-streamkit/styles.css'", css: 'styles.css', budget: 4_600 },
