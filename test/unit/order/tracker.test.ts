@@ -4,11 +4,11 @@
  * ignored or reported without losing anything.
  */
 import { describe, expect, it } from 'vitest';
-import type { StreamError } from '../../../src/core/errors.js';
 import { createOrderFeed } from '../../../src/core/order/order-feed.js';
 import { createOrderTracker, type OrderTrackerOptions } from '../../../src/core/order/tracker.js';
 import { FakeClock, ManualFrames } from '../support/fakes.js';
-import { FakeFeedTransport, settle } from '../feed/support.js';
+import { StreamError } from '../../../src/core/errors.js';
+import { FakeFeedTransport, deferred, settle } from '../feed/support.js';
 import { MIN, T0 } from './support.js';
 
 const ORDER = 'P-1';
@@ -145,5 +145,32 @@ describe('order tracker', () => {
     clock.advance(10_000);
     expect(feed.topicCount).toBe(0);
     expect(clock.pending).toBe(0);
+  });
+
+  it('a snapshot endpoint that fails: a typed error, the order keeps what it has and is marked stale; events still apply', async () => {
+    const clock = new FakeClock();
+    clock.advance(T0);
+    const frames = new ManualFrames();
+    const transport = new FakeFeedTransport();
+    const load = deferred<never>();
+    const errors: [string, string | undefined][] = [];
+    const feed = createOrderFeed({ transport, clock, frames, loadSnapshot: () => load.promise, onError: (e, topic) => errors.push([e.kind, topic]) });
+    const tracker = createOrderTracker({ feed, orderId: ORDER, clock });
+    tracker.subscribe(() => {});
+    await settle();
+    transport.open();
+    await settle();
+    frames.step();
+    expect(tracker.getSnapshot().connection).toMatchObject({ topic: 'loading', stale: true });
+    // Deltas while loading are buffered, then applied even though the load fails.
+    transport.emit({ orderId: ORDER, type: 'ready', at: T0 });
+    load.reject(new StreamError('http', 'The server answered 503.', { status: 503 }));
+    await settle();
+    frames.step();
+    const state = tracker.getSnapshot();
+    expect(state.currentStep).toBe('ready');
+    expect(state.connection).toMatchObject({ status: 'open', topic: 'stale', stale: true });
+    expect(state.connection.error).toMatchObject({ kind: 'http', status: 503 });
+    expect(errors).toEqual([['http', ORDER]]);
   });
 });
