@@ -94,7 +94,14 @@ while (pending.length > 0) {
   reached.add(file);
   const code = readFileSync(file, 'utf8');
   if (/^\s*['"]use client['"]/.test(code)) fail(`${file.slice(pkgDir.length + 1)} (reached from ./core) has "use client".`);
-  for (const [, specifier] of code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+  // Static imports and re-exports (tsc writes each at the start of a line; the clause before
+  // `from` holds only names, braces, commas and `*`), side-effect imports, dynamic import().
+  const specifiers = [
+    ...code.matchAll(/^\s*(?:import|export)\s+(?:type\s+)?[\w$*\s{},]*?\s*from\s*['"]([^'"]+)['"]/gm),
+    ...code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
+    ...code.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ];
+  for (const [, specifier] of specifiers) {
     if (specifier.startsWith('.')) pending.push(join(dirname(file), specifier));
     else if (specifier !== 'eventsource-parser') fail(`${file.slice(pkgDir.length + 1)} (reached from ./core) imports ${specifier}.`);
   }
