@@ -45,8 +45,8 @@ export function emptyOrderLog(orderId: string): OrderLog {
 
 /**
  * The order feed's reducer: adds one event to the log. Pure, and commutative and idempotent
- * over events (the property tests check it). O(1) for an event later than every logged one
- * (the usual case), O(n) for an out-of-order one; positions are O(1).
+ * over events (the property tests check it). O(n) in the order's logged events, which stay few
+ * (its milestones plus at most `maxEtaEvents` estimates); positions, the frequent kind, are O(1).
  */
 export function createOrderReducer(options: OrderLogOptions = {}): (log: OrderLog | undefined, event: OrderEvent) => OrderLog {
   const maxSkewMs = options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
