@@ -331,25 +331,13 @@ export function formatDuration(locale: string | undefined, ms: number): string {
   return out.join(' ');
 }
 
-// Our transports write the timeout that ran out into their messages as "<n> ms", and a provider
-// error as this prefix followed by the server's text. Read back here, so the labels can format
-// them for the locale; the English message itself is never shown by the localised UI.
-const TIMEOUT_MS = /(\d+) ms\b/;
-const PROVIDER_PREFIX = 'The model provider reported an error: ';
-
 /** The details an error label formats, from `error`, in `locale`. */
 export function errorLabelDetails(error: StreamError, locale: string | undefined): ErrorLabelDetails {
-  const timeoutMs = error.kind.endsWith('timeout') ? TIMEOUT_MS.exec(error.message)?.[1] : undefined;
   return {
     status: error.status,
     retryAfter: error.retryAfterMs === undefined ? undefined : formatDuration(locale, error.retryAfterMs),
-    timeout: timeoutMs === undefined ? undefined : formatDuration(locale, Number(timeoutMs)),
-    providerMessage:
-      error.kind !== 'provider'
-        ? undefined
-        : error.message.startsWith(PROVIDER_PREFIX)
-          ? error.message.slice(PROVIDER_PREFIX.length)
-          : error.message,
+    timeout: error.timeoutMs === undefined ? undefined : formatDuration(locale, error.timeoutMs),
+    providerMessage: error.kind === 'provider' ? (error.detail ?? error.message) : undefined,
     error,
   };
 }

@@ -52,6 +52,10 @@ export interface StreamErrorInit {
   closeCode?: number | undefined;
   /** WebSocket close reason (server supplied text), for errors that came from a close frame. */
   closeReason?: string | undefined;
+  /** The limit that ran out, for `first-byte-timeout`, `idle-timeout` and `request-timeout` errors, in milliseconds. */
+  timeoutMs?: number | undefined;
+  /** The server's own words: the error text a model provider put in the stream (`provider` errors). */
+  detail?: string | undefined;
   /** Whether the client will reconnect by itself after this error. */
   willRetry?: boolean | undefined;
   /** 1-based number of the connection attempt that failed. */
@@ -76,6 +80,8 @@ export class StreamError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly closeCode: number | undefined;
   readonly closeReason: string | undefined;
+  readonly timeoutMs: number | undefined;
+  readonly detail: string | undefined;
   readonly willRetry: boolean;
   readonly attempt: number | undefined;
 
@@ -86,6 +92,8 @@ export class StreamError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.closeCode = init.closeCode;
     this.closeReason = init.closeReason;
+    this.timeoutMs = init.timeoutMs;
+    this.detail = init.detail;
     this.willRetry = init.willRetry ?? false;
     this.attempt = init.attempt;
   }
@@ -97,6 +105,8 @@ export class StreamError extends Error {
       retryAfterMs: this.retryAfterMs,
       closeCode: this.closeCode,
       closeReason: this.closeReason,
+      timeoutMs: this.timeoutMs,
+      detail: this.detail,
       cause: this.cause,
       willRetry: init.willRetry ?? this.willRetry,
       attempt: init.attempt ?? this.attempt,

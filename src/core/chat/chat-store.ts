@@ -256,6 +256,7 @@ export class ChatStore {
       if (event.type === 'start' && event.messageId !== undefined) replyId ??= event.messageId;
       if (event.type === 'error' && providerError === null) {
         providerError = new StreamError('provider', `The model provider reported an error: ${event.message}`, {
+          detail: event.message,
           cause: event.code,
         });
       }

@@ -14,7 +14,9 @@ export interface ChatPersistence {
 interface StoredError {
   kind: StreamErrorKind;
   message: string;
-  status?: number;
+  status?: number | undefined;
+  timeoutMs?: number | undefined;
+  detail?: string | undefined;
 }
 
 /** JSON for storage: errors become plain objects (they are revived on load). */
@@ -25,7 +27,13 @@ export function serializeMessages(messages: readonly ChatMessage[]): string {
         ? message
         : {
             ...message,
-            error: { kind: message.error.kind, message: message.error.message, status: message.error.status } satisfies StoredError,
+            error: {
+              kind: message.error.kind,
+              message: message.error.message,
+              status: message.error.status,
+              timeoutMs: message.error.timeoutMs,
+              detail: message.error.detail,
+            } satisfies StoredError,
           },
     ),
   );
@@ -37,8 +45,8 @@ export function deserializeMessages(text: string): ChatMessage[] | null {
     if (!Array.isArray(parsed)) return null;
     return parsed.map((raw: ChatMessage & { error?: StoredError }) => {
       if (raw.error === undefined) return raw;
-      const { kind, message, status } = raw.error;
-      return { ...raw, error: new StreamError(kind, message, { status }) };
+      const { kind, message, status, timeoutMs, detail } = raw.error;
+      return { ...raw, error: new StreamError(kind, message, { status, timeoutMs, detail }) };
     });
   } catch {
     return null;

@@ -475,7 +475,9 @@ export class SocketClient<TIn = unknown> {
         this.giveUpOn(
           run,
           socket,
-          new StreamError('first-byte-timeout', `The WebSocket handshake did not complete within ${timeoutMs} ms.`),
+          new StreamError('first-byte-timeout', `The WebSocket handshake did not complete within ${timeoutMs} ms.`, {
+            timeoutMs,
+          }),
         );
       }, timeoutMs);
     }
@@ -519,7 +521,7 @@ export class SocketClient<TIn = unknown> {
         this.life.store.invalidate();
       },
       onTimeout: (ms) =>
-        this.giveUpOn(run, socket, new StreamError('idle-timeout', `No pong within ${ms} ms; the connection looks dead.`)),
+        this.giveUpOn(run, socket, new StreamError('idle-timeout', `No pong within ${ms} ms; the connection looks dead.`, { timeoutMs: ms })),
     });
     this.heartbeat.start();
   }

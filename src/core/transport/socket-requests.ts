@@ -57,7 +57,7 @@ export class PendingRequests {
     return new Promise((resolve, reject) => {
       const timer = this.clock.setTimeout(() => {
         if (!this.pending.delete(id)) return;
-        reject(new StreamError('request-timeout', `No reply to request ${id} within ${timeoutMs} ms.`));
+        reject(new StreamError('request-timeout', `No reply to request ${id} within ${timeoutMs} ms.`, { timeoutMs }));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer, sent: false });
     });

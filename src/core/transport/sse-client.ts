@@ -355,7 +355,7 @@ export class SSEClient {
           kind === 'first-byte-timeout'
             ? `No response within ${window} ms.`
             : `No data for ${window} ms; the connection looks dead.`;
-        controller.abort(new StreamError(kind, message));
+        controller.abort(new StreamError(kind, message, { timeoutMs: window }));
       }, delay);
     };
     armTimer(firstByteTimeoutMs, 'first-byte-timeout');

@@ -66,7 +66,7 @@ describe('errors in the chat language', () => {
     const es = { ...defaultViewOptions, labels: resolveLabels('es'), locale: 'es' };
     const { rerender } = render(
       <ChatViewContext.Provider value={es}>
-        <ErrorNotice error={new StreamError('idle-timeout', 'No data for 60000 ms.')} />
+        <ErrorNotice error={new StreamError('idle-timeout', 'No data for 60000 ms.', { timeoutMs: 60_000 })} />
       </ChatViewContext.Provider>,
     );
     expect(notice()!.textContent).toMatch(/^Error: El servidor no envió nada durante 1 min\.$/);
@@ -81,7 +81,9 @@ describe('errors in the chat language', () => {
     }
     rerender(
       <ChatViewContext.Provider value={es}>
-        <ErrorNotice error={new StreamError('provider', 'The model provider reported an error: Overloaded')} />
+        <ErrorNotice
+          error={new StreamError('provider', 'The model provider reported an error: Overloaded', { detail: 'Overloaded' })}
+        />
       </ChatViewContext.Provider>,
     );
     expect(notice()!.querySelector('p')!.textContent).toBe('Error: El proveedor del modelo informó de un error: Overloaded');
