@@ -1,0 +1,25 @@
+/** LiveOrderTracker, OrderDashboard and the tracker's parts. */
+export { LiveOrderTracker } from './LiveOrderTracker.js';
+export type { LiveOrderTrackerProps } from './LiveOrderTracker.js';
+export { OrderDashboard } from './OrderDashboard.js';
+export type { OrderDashboardProps } from './OrderDashboard.js';
+export { OrderTrackerView } from './OrderTrackerView.js';
+export type { OrderTrackerViewProps, OrderTrackerDisplayProps } from './OrderTrackerView.js';
+export { OrderSummary } from './OrderSummary.js';
+export type { OrderSummaryProps } from './OrderSummary.js';
+export { OrderTimeline } from './OrderTimeline.js';
+export type { OrderTimelineProps } from './OrderTimeline.js';
+export { OrderCourierStatus } from './OrderCourierStatus.js';
+export type { OrderCourierStatusProps, RenderCourierMap } from './OrderCourierStatus.js';
+export { OrderConnectionBadge } from './OrderConnectionBadge.js';
+export type { OrderConnectionBadgeProps } from './OrderConnectionBadge.js';
+export { OrderAnnouncer } from './OrderAnnouncer.js';
+export type { OrderAnnouncerProps } from './OrderAnnouncer.js';
+export { OrderTime } from './OrderTime.js';
+export type { OrderTimeProps } from './OrderTime.js';
+export { orderAnnouncement, DEFAULT_SIGNIFICANT_ETA_CHANGE_MS } from './announce.js';
+export type { OrderAnnouncement } from './announce.js';
+export { OrderViewContext, defaultOrderViewOptions } from './context.js';
+export type { OrderViewOptions, OrderClassNames, OrderSlot } from './context.js';
+export { orderEn as orderLabelsEn, orderEs as orderLabelsEs, orderDictionaries, resolveOrderLabels } from './labels.js';
+export type { OrderLabels, OrderLabelsOverride } from './labels.js';
