@@ -58,3 +58,25 @@ export { chatDictionaries, resolveLabels } from './components/i18n.js';
 export type { ChatLabels, ChatLabelsOverride, ErrorLabelDetails } from './components/i18n.js';
 export { themeAttributes } from './components/theme.js';
 export type { ChatTheme, ChatThemeTokens, ChatColorScheme } from './components/theme.js';
+
+// Order tracking UI: LiveOrderTracker, OrderDashboard and their parts (README "LiveOrderTracker").
+export { LiveOrderTracker } from './components/order/LiveOrderTracker.js';
+export type { LiveOrderTrackerProps } from './components/order/LiveOrderTracker.js';
+export { OrderDashboard } from './components/order/OrderDashboard.js';
+export type { OrderDashboardProps } from './components/order/OrderDashboard.js';
+export { OrderTrackerView } from './components/order/OrderTrackerView.js';
+export type { OrderTrackerViewProps, OrderTrackerDisplayProps } from './components/order/OrderTrackerView.js';
+export { OrderSummary } from './components/order/OrderSummary.js';
+export type { OrderSummaryProps } from './components/order/OrderSummary.js';
+export { OrderTimeline } from './components/order/OrderTimeline.js';
+export type { OrderTimelineProps } from './components/order/OrderTimeline.js';
+export { OrderCourierStatus } from './components/order/OrderCourierStatus.js';
+export type { OrderCourierStatusProps, RenderCourierMap } from './components/order/OrderCourierStatus.js';
+export { OrderConnectionBadge } from './components/order/OrderConnectionBadge.js';
+export type { OrderConnectionBadgeProps } from './components/order/OrderConnectionBadge.js';
+export { OrderAnnouncer } from './components/order/OrderAnnouncer.js';
+export type { OrderAnnouncerProps } from './components/order/OrderAnnouncer.js';
+export { OrderViewContext } from './components/order/context.js';
+export type { OrderViewOptions, OrderClassNames, OrderSlot } from './components/order/context.js';
+export { orderDictionaries, resolveOrderLabels } from './components/order/labels.js';
+export type { OrderLabels, OrderLabelsOverride } from './components/order/labels.js';

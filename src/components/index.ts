@@ -1,4 +1,4 @@
-/** StreamChat and its headless parts. */
+/** StreamChat, LiveOrderTracker and their headless parts. */
 export { StreamChat } from './StreamChat.js';
 export type { StreamChatProps, StreamChatViewProps, StreamChatRootAttributes } from './StreamChat.js';
 export { ErrorNotice } from './ErrorNotice.js';
@@ -35,3 +35,5 @@ export { en as chatLabelsEn, es as chatLabelsEs, chatDictionaries, resolveLabels
 export type { ChatLabels, ChatLabelsOverride, ErrorLabelDetails } from './i18n.js';
 export { themeAttributes, tokenVariable } from './theme.js';
 export type { ChatTheme, ChatThemeTokens, ChatColorScheme } from './theme.js';
+// LiveOrderTracker, OrderDashboard and the order tracker's parts.
+export * from './order/index.js';
