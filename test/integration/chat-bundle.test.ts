@@ -19,6 +19,9 @@ const MARKERS = {
   detection: 'x-vercel-ai-ui-message-stream',
 } as const;
 
+/** A string only the WebSocket client holds (its handshake timeout message). */
+const SOCKET_CLIENT_MARKER = 'handshake did not complete';
+
 /** The code an app bundling `code` loads up front (`entry`) and on demand (`lazy`). */
 async function bundle(code: string): Promise<{ entry: string; lazy: string[] }> {
   const output = await build({
@@ -88,4 +91,7 @@ test('StreamChat with an explicit adapter carries that adapter only', async () =
   for (const [name, marker] of Object.entries(MARKERS)) {
     if (name !== 'openai') expect(lazy.join('\n'), name).toContain(marker);
   }
+  // The WebSocket client loads only when a chat uses a ws:// endpoint.
+  expect(entry).not.toContain(SOCKET_CLIENT_MARKER);
+  expect(lazy.join('\n')).toContain(SOCKET_CLIENT_MARKER);
 }, 60_000);

@@ -8,9 +8,13 @@ import { localStoragePersistence, type ChatPersistence } from './persistence.js'
 import { ReplyBuilder } from './reply-builder.js';
 import type { ReplyContext, ReplyRequest, ReplyTransport } from './transport.js';
 import { messageText, type ChatMessage } from './types.js';
+import { LazyModule } from '../lazy.js';
 
-/** The protocol names and detection: loaded on demand (see `loadRegistry`). */
-type ProtocolRegistry = typeof import('../protocols/registry.js');
+/**
+ * The protocol names and detection, loaded on demand: an app that passes an adapter object never
+ * downloads the other adapters. One loader for every store (the module is the same).
+ */
+const protocolRegistry = new LazyModule(() => import('../protocols/registry.js'));
 
 /**
  * `ready`: idle, you may send; `submitted`: sent, nothing received yet (show "writing…");
@@ -94,9 +98,6 @@ export class ChatStore {
   private turn = 0;
   /** Bumped when `id` changes: a load of the previous conversation that answers late is ignored. */
   private conversation = 0;
-  /** The protocol registry once loaded, and its loading promise (null until needed). */
-  private registry: ProtocolRegistry | null = null;
-  private registryLoad: Promise<ProtocolRegistry> | null = null;
   private readonly clock: Clock;
   private readonly store: BatchedStore<ChatSnapshot>;
   // The last holder leaving stops the reply and closes long-lived transports (a WebSocket).
@@ -202,19 +203,7 @@ export class ChatStore {
    * usually there by the first request; an adapter object needs none of it.
    */
   private prepareProtocol(): void {
-    if (typeof this.options.protocol !== 'object' && this.registryLoad === null) void this.loadRegistry().catch(() => {});
-  }
-
-  private loadRegistry(): Promise<ProtocolRegistry> {
-    this.registryLoad ??= import('../protocols/registry.js').then(
-      (registry) => (this.registry = registry),
-      (cause: unknown) => {
-        // A chunk that failed to load (offline, a deploy replaced it) may load next time.
-        this.registryLoad = null;
-        throw cause;
-      },
-    );
-    return this.registryLoad;
+    if (typeof this.options.protocol !== 'object') protocolRegistry.preload();
   }
 
   private async request(): Promise<void> {
@@ -233,10 +222,10 @@ export class ChatStore {
     if (turn !== this.turn) return;
 
     const { protocol } = this.options;
-    let registry = this.registry;
+    let registry = protocolRegistry.value;
     if (typeof protocol !== 'object' && registry === null) {
       try {
-        registry = await this.loadRegistry();
+        registry = await protocolRegistry.load();
       } catch (cause) {
         if (turn === this.turn) this.fail(new StreamError('network', 'The chat protocol decoders could not be loaded.', { cause }));
         return;
