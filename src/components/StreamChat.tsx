@@ -2,7 +2,7 @@
 import { forwardRef, memo, useCallback, useMemo, useRef, type AriaAttributes, type CSSProperties, type ForwardedRef, type HTMLAttributes, type ReactNode } from 'react';
 import type { ChatStore } from '../core/chat/chat-store.js';
 import type { Clock } from '../core/clock.js';
-import { useChatStream, type UseChatStreamOptions, type UseChatStreamResult } from '../hooks/useChatStream.js';
+import { useChatStore, type UseChatStreamOptions, type UseChatStreamResult } from '../hooks/useChatStream.js';
 import { ChatViewContext, cx, type ChatClassNames, type ChatViewOptions, type RenderContent } from './context.js';
 import { Composer } from './Composer.js';
 import { ConversationStats, type ChatStats } from './ConversationStats.js';
@@ -158,9 +158,9 @@ type ViewRef = ForwardedRef<HTMLDivElement>;
 
 function OwnChat(props: StreamChatProps & { viewRef: ViewRef }) {
   const { view, viewRef, root } = splitProps(props);
-  // This component re-renders whenever the hook's snapshot changes; the view below reads the
-  // store at its own pace and bails out here (its props are the same).
-  const { store } = useChatStream(root.options as unknown as UseChatStreamOptions);
+  // The store without a subscription: the view below reads it at its own pace, so this component
+  // does not re-render (and React does not commit) for every update of a streaming reply.
+  const store = useChatStore(root.options as unknown as UseChatStreamOptions);
   return <ChatView {...view} {...root.root} store={store} viewRef={viewRef} />;
 }
 

@@ -91,20 +91,11 @@ function storeOptions(options: UseChatStreamOptions, kind: string): Omit<ChatSto
 }
 
 /**
- * A streaming chat conversation as React state, over SSE/HTTP or WebSocket, in any of the
- * supported wire formats (`protocol`, detected by default).
- *
- * ```tsx
- * const { messages, status, send, stop } = useChatStream({
- *   api: '/stream/chat',
- *   headers: async () => ({ Authorization: `Bearer ${await getToken()}` }),
- * });
- * ```
- *
- * Re-renders at most once per frame while a reply streams; finished messages keep their object
- * identity, so memoised message views do not re-render.
+ * The conversation's store, created, configured and held like {@link useChatStream} does, without
+ * subscribing this component to its changes: for views that read the store at their own pace
+ * (StreamChat), so the component that owns the conversation does not re-render per update.
  */
-export function useChatStream(options: UseChatStreamOptions): UseChatStreamResult {
+export function useChatStore(options: UseChatStreamOptions): ChatStore {
   const latest = useRef(options);
   const kind = typeof options.transport === 'object' ? 'custom' : (options.transport ?? (isSocketUrl(options.api) ? 'websocket' : 'sse'));
   // A socket is opened for one URL, so a new `api` needs a new socket; HTTP reads `api` per reply.
@@ -144,7 +135,25 @@ export function useChatStream(options: UseChatStreamOptions): UseChatStreamResul
 
   // Hold the store while mounted: the last release stops a streaming reply and closes sockets.
   useEffect(() => store.retain(), [store]);
+  return store;
+}
 
+/**
+ * A streaming chat conversation as React state, over SSE/HTTP or WebSocket, in any of the
+ * supported wire formats (`protocol`, detected by default).
+ *
+ * ```tsx
+ * const { messages, status, send, stop } = useChatStream({
+ *   api: '/stream/chat',
+ *   headers: async () => ({ Authorization: `Bearer ${await getToken()}` }),
+ * });
+ * ```
+ *
+ * Re-renders at most once per frame while a reply streams; finished messages keep their object
+ * identity, so memoised message views do not re-render.
+ */
+export function useChatStream(options: UseChatStreamOptions): UseChatStreamResult {
+  const store = useChatStore(options);
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   return {
     ...snapshot,

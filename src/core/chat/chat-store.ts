@@ -166,6 +166,8 @@ export class ChatStore {
     this.abortReply = null;
     if (this.reply) this.finishReply('stopped', null);
     else this.setStatus('ready', null);
+    // The user pressed Stop: show it now, not at the end of an open frame window.
+    this.store.flush();
   };
 
   /** Drops the last reply and asks again with the same history. */

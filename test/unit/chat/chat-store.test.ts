@@ -147,3 +147,18 @@ test('a conversation with an id is saved and restored through the persistence ad
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(localStorage.getItem('test:conv-1')).toBeNull();
 });
+
+test('stop is published at once, even inside an open frame window (a subscriber sees it without a frame)', () => {
+  const { wire, store } = setup();
+  const seen: Array<{ status: string; last: string | undefined }> = [];
+  store.subscribe(() => {
+    const { status, messages } = store.getSnapshot();
+    seen.push({ status, last: messages[1]?.status });
+  });
+  store.send('Cuéntame');
+  wire.frame({ content: 'Primero. ' }); // published at once: a frame window opens
+  wire.frame({ content: 'Segundo. ' }); // held for the frame
+  store.stop();
+  expect(seen.at(-1)).toEqual({ status: 'ready', last: 'stopped' });
+  expect(messageText(store.getSnapshot().messages[1]!)).toBe('Primero. Segundo. ');
+});
