@@ -123,7 +123,10 @@ export const Reconnect = meta.story({
     await waitFor(() => expect(badge()).toHaveAttribute('data-state', 'reconnecting'), LONG);
     await expect(badge()).toHaveTextContent(/Reconectando/);
     await waitFor(() => expect(badge()).toHaveAttribute('data-state', 'live'), LONG);
-    await waitFor(() => expect(tracker(canvasElement)).toHaveAttribute('data-status', 'delivered'), LONG);
+    // The resumed stream carries on where the first one broke (after "Courier assigned").
+    await waitFor(() => expect(tracker(canvasElement)).toHaveAttribute('data-step', expect.stringMatching(/^(on-the-way|delivered)$/)), LONG);
+    const done = [...canvasElement.querySelectorAll('[data-sk-order-step]')].filter((step) => step.getAttribute('data-state') === 'done');
+    await expect(done.map((step) => step.getAttribute('data-step')).slice(0, 4)).toEqual(['received', 'preparing', 'ready', 'courier-assigned']);
   },
 });
 

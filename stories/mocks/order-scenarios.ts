@@ -34,7 +34,7 @@ export const orderHandlers: RequestHandler[] = [
   orderSSEHandler(orderUrls.seed, { events: scenario('happy'), format: 'seed' }),
   // The connection breaks after 6 events, once; the client reconnects and resumes after the last id.
   orderSSEHandler(orderUrls.reconnect, {
-    events: () => orderEvents('happy', { orderId: 'pedido-1', speed: ORDER_SPEED / 2 }),
+    events: () => orderEvents('happy', { orderId: 'pedido-1', speed: ORDER_SPEED }),
     dropAfter: 6,
     dropConnections: 1,
   }),
