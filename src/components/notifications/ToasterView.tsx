@@ -98,6 +98,8 @@ export const ToasterView = memo(
     const stackRef = useRef<HTMLElement | null>(null);
     const returnFocus = useRef<HTMLElement | null>(null);
     const hold = useHold(queue);
+    // Called as a method: a queue's methods may rely on `this`.
+    const dismiss = useCallback((id: string) => queue.dismiss(id), [queue]);
 
     const shortcutKey = shortcuts.join('|');
     useEffect(() => {
@@ -159,7 +161,7 @@ export const ToasterView = memo(
                   labels={labels}
                   locale={locale}
                   slots={slots}
-                  dismiss={queue.dismiss}
+                  dismiss={dismiss}
                   swipeThreshold={swipeThreshold}
                   onAction={onAction}
                 />

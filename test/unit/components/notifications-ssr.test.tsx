@@ -32,3 +32,12 @@ describe('server rendering', () => {
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
   });
 });
+
+describe('server rendering of the connected Toaster', () => {
+  test('the default queue renders an empty stack and both regions on the server', async () => {
+    const { Toaster } = await import('../../../src/components/notifications/Toaster.js');
+    const html = renderToString(<Toaster />);
+    expect(html).toContain('aria-label="Notifications (Alt+T)"');
+    expect(html).toContain('aria-live="assertive"');
+  });
+});

@@ -1,0 +1,32 @@
+'use client';
+import { forwardRef, useSyncExternalStore, type HTMLAttributes } from 'react';
+import { getDefaultToastQueue } from '../../core/notifications/notify.js';
+import type { ToastQueue } from '../../core/notifications/toast-queue.js';
+import { ToasterView, type ToasterDisplayProps } from './ToasterView.js';
+
+/** Props of {@link Toaster}: the queue (default: the one `notify()` uses), display options and root attributes. */
+export interface ToasterProps extends ToasterDisplayProps, Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** The toast queue to show. Default: the module-level queue behind `notify()`. */
+  queue?: ToastQueue;
+}
+
+/**
+ * The toasts of a queue (by default `notify()`'s, which live notifications also feed): at most
+ * its `maxVisible` on screen, text only, close and swipe to dismiss, timers paused on hover and
+ * focus, and two always-mounted live regions that announce the queue's rate-limited, coalesced
+ * announcements. Alt+T or F8 (the `shortcut` prop) moves focus to the toasts; Escape returns it.
+ *
+ * ```tsx
+ * import 'react-streamkit/styles.css';
+ * import { Toaster, notify } from 'react-streamkit';
+ * <Toaster locale="es" />
+ * notify({ title: 'Pedido 1042 en camino', importance: 'high' });
+ * ```
+ *
+ * The ref and extra props go to the root `<div>`.
+ */
+export const Toaster = forwardRef<HTMLDivElement, ToasterProps>(function Toaster({ queue: given, ...view }, ref) {
+  const queue = given ?? getDefaultToastQueue();
+  const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot);
+  return <ToasterView {...view} ref={ref} snapshot={snapshot} queue={queue} />;
+});
