@@ -70,7 +70,11 @@ export interface NotificationStoreStats {
 /** The notification centre's state and actions. React-free; `useNotifications()` reads it. */
 export interface NotificationStore {
   getSnapshot(): NotificationsSnapshot;
-  /** Called when the snapshot changed, at most once per frame. Fits `useSyncExternalStore`. */
+  /**
+   * Called when the snapshot changed, at most once per frame. Fits `useSyncExternalStore`. The
+   * first subscriber attaches the store to the feed (notifications are received only while
+   * someone listens); the last one's release detaches it.
+   */
   subscribe(listener: () => void): () => void;
   /** Marks ids read at once; resolves `false` (and rolls back) when `onMarkRead` rejects. */
   markRead(ids: string | readonly string[]): Promise<boolean>;
@@ -92,7 +96,10 @@ export interface NotificationStore {
   stats(): NotificationStoreStats;
   /** Publishes pending changes now (tests). */
   flush(): void;
-  /** Releases the feed topic, the queue and storage listeners and timers. The feed itself stays open (it is yours). */
+  /**
+   * Releases the feed topic, the queue and storage listeners and timers (also done when the last
+   * listener unsubscribes; a new subscriber attaches again). The feed itself stays open (it is yours).
+   */
   close(): void;
 }
 
@@ -127,6 +134,7 @@ class NotificationStoreImpl implements NotificationStore {
   private muteTimer: TimerHandle | null = null;
   private readonly store: BatchedStore<NotificationsSnapshot>;
   private readonly detach: (() => void)[] = [];
+  private holders = 0;
   private readonly counters = { published: 0, duplicates: 0, updates: 0 };
 
   constructor(private readonly options: NotificationStoreOptions) {
@@ -140,9 +148,17 @@ class NotificationStoreImpl implements NotificationStore {
     this.readIds = this.storedReadIds();
     this.readSet = new Set(this.readIds);
     this.hasMore = options.loadPage !== undefined;
-    const feed = options.feed;
-    this.status = feed.getStatus().status;
+    this.status = options.feed.getStatus().status;
     this.store = new BatchedStore(() => this.build(), options.frames ?? platformFrames(this.clock));
+  }
+
+  /**
+   * Holds the feed topic, the queue and storage listeners and the mute timer while someone
+   * listens: creating a store has no side effect (a component may create one during render).
+   */
+  private attach(): void {
+    const feed = this.options.feed;
+    this.status = feed.getStatus().status;
     this.detach.push(
       feed.subscribe(NOTIFICATION_TOPIC, () => {}, { onEvent: (event) => this.receive(event.notification, true) }),
       feed.subscribeStatus((status) => {
@@ -157,7 +173,8 @@ class NotificationStoreImpl implements NotificationStore {
     }
     const unsubscribe = this.storage.subscribe?.((changed) => this.storageChanged(changed));
     if (unsubscribe !== undefined) this.detach.push(unsubscribe);
-    this.scheduleMuteExpiry();
+    // Another tab may have changed things while nobody listened here.
+    this.storageChanged(null);
   }
 
   // ---- arrivals ---------------------------------------------------------------------------
@@ -434,11 +451,22 @@ class NotificationStoreImpl implements NotificationStore {
 
   getSnapshot = (): NotificationsSnapshot => this.store.getSnapshot();
 
-  subscribe = (listener: () => void): (() => void) =>
-    this.store.subscribe(() => {
+  subscribe = (listener: () => void): (() => void) => {
+    const off = this.store.subscribe(() => {
       this.counters.published++;
       listener();
     });
+    // After the listener is in: what attaching changes publishes to it.
+    if (this.holders++ === 0) this.attach();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      off();
+      this.holders = Math.max(0, this.holders - 1);
+      if (this.holders === 0) this.close();
+    };
+  };
 
   stats(): NotificationStoreStats {
     return { ...this.counters, held: this.byId.size };
@@ -449,6 +477,7 @@ class NotificationStoreImpl implements NotificationStore {
   }
 
   close(): void {
+    this.holders = 0;
     for (const detach of this.detach.splice(0)) detach();
     if (this.muteTimer !== null) this.clock.clearTimeout(this.muteTimer);
     this.muteTimer = null;
