@@ -14,7 +14,7 @@ export type StreamErrorKind =
    */
   | 'callback'
   /**
-   * One event (or an unterminated line) grew past `maxEventBytes`: a broken server or a proxy that
+   * One event (or an unterminated line) grew past `maxEventSize`: a broken server or a proxy that
    * swallowed newlines. The connection is closed before the buffer can eat the page's memory.
    * Never retried: the server would send the same thing again.
    */

@@ -17,7 +17,7 @@ export {
   isDefaultTerminalEvent,
   DEFAULT_FIRST_BYTE_TIMEOUT_MS,
   DEFAULT_IDLE_TIMEOUT_MS,
-  DEFAULT_MAX_EVENT_BYTES,
+  DEFAULT_MAX_EVENT_SIZE,
 } from './transport/sse-client.js';
 export type {
   SSEClientOptions,

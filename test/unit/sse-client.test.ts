@@ -791,7 +791,7 @@ describe('event size cap', () => {
   test('an unterminated 20 MiB line fails with too-large at the cap, without reading the rest', async () => {
     const body = megabytes(20, (index) => (index === 0 ? 'data: ' : ''));
     route(() => eventStreamResponse(body.stream));
-    const { client, clock, errors, status } = setup({ maxEventBytes: 4 * MiB });
+    const { client, clock, errors, status } = setup({ maxEventSize: 4 * MiB });
     client.start();
     await vi.waitFor(() => expect(status()).toBe('error'));
     expect(errors.map((error) => [error.kind, error.willRetry])).toEqual([['too-large', false]]);
@@ -804,7 +804,7 @@ describe('event size cap', () => {
   test('many events, and comments, adding up past the cap are fine: the cap is per event', async () => {
     const body = megabytes(6, (index) => (index % 2 === 0 ? '\n\n: ' : '\ndata: '));
     route(() => eventStreamResponse(body.stream));
-    const { client, errors, events, status } = setup({ maxEventBytes: 2 * MiB, isTerminal: false });
+    const { client, errors, events, status } = setup({ maxEventSize: 2 * MiB, isTerminal: false });
     client.start();
     await vi.waitFor(() => expect(status()).not.toBe('open'));
     await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0));

@@ -21,10 +21,10 @@ export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
 /** Default idle timeout: any byte resets it, so servers that send `: ping` comments stay up. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 /**
- * Default {@link SSEClientOptions.maxEventBytes}: 8 MiB. Far above any chat or feed event, low
- * enough that a server that never ends its line cannot take the page's memory with it.
+ * Default {@link SSEClientOptions.maxEventSize}: 8 Mi characters. Far above any chat or feed
+ * event, low enough that a server that never ends its line cannot take the page's memory with it.
  */
-export const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_EVENT_SIZE = 8 * 1024 * 1024;
 
 const TERMINAL_EVENT_TYPES = new Set([
   'end', // start/chunk/end/error endpoints
@@ -116,10 +116,11 @@ export interface SSEClientOptions extends SSERequestOptions {
    */
   resume?: (context: SSEResumeContext) => SSEResumeRequest | null | undefined | Promise<SSEResumeRequest | null | undefined>;
   /**
-   * The most bytes one event (with its unterminated line) may take before the stream fails with
-   * a `too-large` error. Default {@link DEFAULT_MAX_EVENT_BYTES} (8 MiB). 0 disables the cap.
+   * The most characters one event (with its unfinished line) may buffer before the stream fails
+   * with a `too-large` error (eventsource-parser's `maxBufferSize`). Default
+   * {@link DEFAULT_MAX_EVENT_SIZE} (8 Mi). 0 disables the cap.
    */
-  maxEventBytes?: number;
+  maxEventSize?: number;
   /**
    * Re-send a non-GET request after the server has started answering, even though the stream
    * carries no event ids to resume from. Off by default: re-POSTing a chat message would run
@@ -333,7 +334,7 @@ export class SSEClient {
     const {
       firstByteTimeoutMs = DEFAULT_FIRST_BYTE_TIMEOUT_MS,
       idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
-      maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
+      maxEventSize = DEFAULT_MAX_EVENT_SIZE,
     } = this.options;
     let lastByteAt = clock.now();
     let gotFirstByte = false;
@@ -398,9 +399,7 @@ export class SSEClient {
       // (they did arrive together) as one metrics burst: a clock read per event was most of the
       // client's per-event overhead, and recording each event's gap was the next largest part.
       let dispatched = 0;
-      // Bytes pushed since the last event or comment: what the parser may be holding. Counted
-      // per read, not per event (the cap is about megabytes, a read's slack does not matter).
-      let pendingBytes = 0;
+      let tooLarge = false;
       const isTerminal = this.options.isTerminal === undefined ? isDefaultTerminalEvent : this.options.isTerminal;
       // The per-event path. The parser calls it directly with its own message (no function of
       // ours in between), and it builds the one public event object itself: each event is a
@@ -431,12 +430,13 @@ export class SSEClient {
               onRetry: (ms) => {
                 this.serverRetryMs = ms;
               },
-              onComment: () => {
-                pendingBytes = 0;
+              onTooLarge: () => {
+                tooLarge = true;
               },
               onMessage,
             },
             this.lastEventId,
+            maxEventSize,
           );
 
       const reader = response.body.getReader();
@@ -462,21 +462,14 @@ export class SSEClient {
           armTimer(idleTimeoutMs, 'idle-timeout');
         }
         life.metrics.bytesReceived(value.byteLength, lastByteAt);
-        pendingBytes += value.byteLength;
-        if (maxEventBytes > 0 && pendingBytes > maxEventBytes && !textMode) {
-          // Checked before the parser buffers these bytes: at most the cap plus one read is held.
-          void reader.cancel().catch(() => {});
-          return new StreamError(
-            'too-large',
-            `An event grew past ${maxEventBytes} bytes without ending; the stream was closed.`,
-          );
-        }
         life.metrics.startBurst(lastByteAt);
         dispatched = 0;
         decoder.push(value);
-        if (dispatched > 0) {
-          pendingBytes = 0;
-          life.progress(lastByteAt);
+        if (dispatched > 0) life.progress(lastByteAt);
+        if (tooLarge) {
+          // The parser dropped what it held and stopped: let go of the body too.
+          void reader.cancel().catch(() => {});
+          return new StreamError('too-large', `An event grew past ${maxEventSize} characters without ending; the stream was closed.`);
         }
         // After the push, so the snapshot published now (or at the next frame) has its events.
         life.store.invalidate();

@@ -28,6 +28,11 @@ interface SSEFieldCallbacks {
   onRetry(ms: number): void;
   /** A comment line (`: keep-alive`). Not an event. */
   onComment?(comment: string): void;
+  /**
+   * The event being built (with its unfinished line) grew past `maxEventSize` characters: the
+   * parser dropped it and parses no more. The body should be abandoned.
+   */
+  onTooLarge?(): void;
 }
 
 /**
@@ -64,9 +69,13 @@ export class SSEDecoder {
   /** The last event id, for the events built here (unused with `onMessage`). */
   private lastEventId: string;
 
-  constructor(callbacks: SSEDecoderCallbacks, initialLastEventId = '') {
+  /**
+   * @param maxEventSize the most characters one event may buffer (eventsource-parser's
+   *   `maxBufferSize`); undefined or 0: no cap.
+   */
+  constructor(callbacks: SSEDecoderCallbacks, initialLastEventId = '', maxEventSize?: number) {
     this.lastEventId = initialLastEventId;
-    const { onEvent, onMessage, onId, onRetry, onComment } = callbacks;
+    const { onEvent, onMessage, onId, onRetry, onComment, onTooLarge } = callbacks;
     this.parser = createParser({
       // Called only when the block is dispatched (a blank line), so the id of a block the body
       // never finished is not committed, as in EventSource. With `onMessage` the receiver keeps
@@ -80,6 +89,11 @@ export class SSEDecoder {
       onEvent: onMessage ?? ((message) => onEvent!(toSSEEvent(message, this.lastEventId))),
       onRetry,
       ...(onComment ? { onComment } : {}),
+      ...(maxEventSize ? { maxBufferSize: maxEventSize } : {}),
+      // The parser's only other error is a malformed field, which EventSource ignores too.
+      onError: (error) => {
+        if (error.type === 'max-buffer-size-exceeded') onTooLarge?.();
+      },
     });
   }
 
