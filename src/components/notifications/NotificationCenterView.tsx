@@ -55,6 +55,8 @@ export interface NotificationCenterDisplayProps {
   defaultOpen?: boolean;
   /** Mute periods offered per type, ms. Default 1 hour, 8 hours, 1 day. */
   mutePeriods?: readonly number[];
+  /** Which edge of the bell the panel lines up with (`data-align`): `'start'` (default) or `'end'` for a bell at the page's end. */
+  align?: 'start' | 'end';
 }
 
 /** The centre's data (a `useNotifications()` snapshot fits: spread it) and what it can do. */
@@ -126,6 +128,7 @@ export const NotificationCenterView = memo(
       types: typeOption,
       defaultOpen = false,
       mutePeriods,
+      align = 'start',
       style: rootStyle,
       ...rest
     } = props;
@@ -191,6 +194,7 @@ export const NotificationCenterView = memo(
         data-sk-notification-center=""
         data-sk-theme={scheme}
         data-open={open ? 'true' : undefined}
+        data-align={align}
         data-unread={unreadCount}
         className={cx(slots.root, className)}
         style={style}
