@@ -84,10 +84,14 @@ export const defaultNotificationMapper: NotificationMapper = (raw, context) => {
   return notification;
 };
 
-/** A short stable digest of a notification's content: equal digests, same notification (no update). */
+/**
+ * A short stable digest of a notification's content: equal digests, same notification (no update).
+ * `createdAt` is left out: for payloads without a readable time it is the receipt time, and a
+ * re-send must not count as an update.
+ */
 export function contentDigest(notification: StreamNotification): string {
-  const { type, importance, title, body, target, actions, data, createdAt } = notification;
-  return hash(JSON.stringify([type, importance, title, body, target, actions, data, createdAt]));
+  const { type, importance, title, body, target, actions, data } = notification;
+  return hash(JSON.stringify([type, importance, title, body, target, actions, data]));
 }
 
 /** Whether a link may be rendered: http(s), mailto, tel, or relative. `javascript:` and the rest are refused. */

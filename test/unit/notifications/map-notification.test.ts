@@ -1,7 +1,7 @@
 /** The default notification mapper: seed 000's shape, English fields, defaults, stable ids, bad input. */
 import { describe, expect, it } from 'vitest';
 import { isStreamError } from '../../../src/core/errors.js';
-import { defaultNotificationMapper, isSafeHref } from '../../../src/core/notifications/map-notification.js';
+import { contentDigest, defaultNotificationMapper, isSafeHref } from '../../../src/core/notifications/map-notification.js';
 
 const context = { now: () => 42 };
 const map = (raw: unknown) => defaultNotificationMapper(raw, context);
@@ -14,6 +14,9 @@ describe('defaultNotificationMapper', () => {
     // Same content, same id (a re-send after a reconnect); another time text, another id.
     expect(map(sse(JSON.stringify({ mensaje: '2x1 en tacos', timestamp: '10:15:32' })))!.id).toBe(a.id);
     expect(map(sse(JSON.stringify({ mensaje: '2x1 en tacos', timestamp: '10:15:33' })))!.id).not.toBe(a.id);
+    // A re-send received later (createdAt = receipt time) is the same content, not an update.
+    expect(contentDigest({ ...a, createdAt: 99 })).toBe(contentDigest(a));
+    expect(contentDigest({ ...a, body: 'otro' })).not.toBe(contentDigest(a));
   });
 
   it('reads English and Spanish fields, the SSE event name as type, client targets and ISO times', () => {
