@@ -1,7 +1,7 @@
 'use client';
-import { forwardRef, useSyncExternalStore, type HTMLAttributes } from 'react';
-import { getDefaultToastQueue } from '../../core/notifications/notify.js';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { ToastQueue } from '../../core/notifications/toast-queue.js';
+import { useToasts } from '../../hooks/useToasts.js';
 import { ToasterView, type ToasterDisplayProps } from './ToasterView.js';
 
 /** Props of {@link Toaster}: the queue (default: the one `notify()` uses), display options and root attributes. */
@@ -25,8 +25,7 @@ export interface ToasterProps extends ToasterDisplayProps, Omit<HTMLAttributes<H
  *
  * The ref and extra props go to the root `<div>`.
  */
-export const Toaster = forwardRef<HTMLDivElement, ToasterProps>(function Toaster({ queue: given, ...view }, ref) {
-  const queue = given ?? getDefaultToastQueue();
-  const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot);
-  return <ToasterView {...view} ref={ref} snapshot={snapshot} queue={queue} />;
+export const Toaster = forwardRef<HTMLDivElement, ToasterProps>(function Toaster({ queue, ...view }, ref) {
+  const toasts = useToasts(queue);
+  return <ToasterView {...view} ref={ref} snapshot={toasts} queue={toasts} />;
 });
