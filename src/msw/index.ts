@@ -10,3 +10,5 @@ export { orderScenario, orderEvents, orderDashboardEvents, toWire, toSocketWire 
 export type { OrderScenarioKind, OrderScriptEntry, OrderScenarioOptions, OrderWireFormat } from './order.js';
 export { orderSSEHandler, orderSocketHandler } from './order-handlers.js';
 export type { OrderSSEHandlerOptions, OrderSocketHandlerOptions } from './order-handlers.js';
+export { notificationScenario, notificationSSEHandler, notificationSocketHandler } from './notifications.js';
+export type { NotificationScenarioKind, NotificationScenarioOptions, NotificationScriptEntry, NotificationSSEHandlerOptions } from './notifications.js';
