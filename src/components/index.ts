@@ -1,4 +1,4 @@
-/** StreamChat, LiveOrderTracker and their headless parts. */
+/** StreamChat, LiveOrderTracker, Toaster, NotificationCenter and their headless parts. */
 export { StreamChat } from './StreamChat.js';
 export type { StreamChatProps, StreamChatViewProps, StreamChatRootAttributes } from './StreamChat.js';
 export { ErrorNotice } from './ErrorNotice.js';
@@ -37,3 +37,5 @@ export { themeAttributes, tokenVariable } from './theme.js';
 export type { ChatTheme, ChatThemeTokens, ChatColorScheme } from './theme.js';
 // LiveOrderTracker, OrderDashboard and the order tracker's parts.
 export * from './order/index.js';
+// Toaster, NotificationCenter and their parts.
+export * from './notifications/index.js';
