@@ -128,6 +128,9 @@ export type { OrderReplay, OrderReplayOptions, OrderReplaySnapshot } from './ord
 export { wallClock } from './order/wall-clock.js';
 export type * from './order/types.js';
 
+// Notifications: a store over the live feed, the toast queue and notify() (README "Notifications").
+export * from './notifications/index.js';
+
 // What the clients take injected (time, frames, page signals) and report.
 export type { StreamMetrics } from './metrics.js';
 export type { Clock } from './clock.js';
