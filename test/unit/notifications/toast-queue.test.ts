@@ -111,6 +111,26 @@ describe('toast queue', () => {
     expect(ids()).toEqual([]);
   });
 
+  it('a toast that moves up or is resumed while the tab is hidden does not start its timer', () => {
+    const { queue, clock, environment, ids } = setup({ maxVisible: 1 });
+    queue.show(note({ id: 'a', type: 'x' }));
+    queue.show(note({ id: 'b', type: 'y' }));
+    environment.setHidden(true);
+    queue.pause('a');
+    queue.resume('a');
+    clock.advance(60_000);
+    expect(ids()).toEqual(['a']);
+    queue.dismiss('a');
+    expect(ids()).toEqual(['b']);
+    clock.advance(60_000);
+    expect(ids()).toEqual(['b']);
+    environment.setHidden(false);
+    clock.advance(4_999);
+    expect(ids()).toEqual(['b']);
+    clock.advance(1);
+    expect(ids()).toEqual([]);
+  });
+
   it('summarises what arrived while the tab was hidden in one toast on return', () => {
     const { queue, environment, ids, snap } = setup({ maxVisible: 3 });
     environment.setHidden(true);
