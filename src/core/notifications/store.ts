@@ -26,6 +26,10 @@ import type {
 export const DEFAULT_MAX_HISTORY = 200;
 /** Read ids remembered in storage (for other tabs and the next visit). */
 const MAX_STORED_READ_IDS = 500;
+/** Ids of notifications already shown, remembered in storage so a reload does not toast a re-send again. */
+const MAX_SEEN_IDS = 500;
+/** Seen ids are written at most this often (a burst is one write, not one per notification). */
+const SEEN_WRITE_MS = 1_000;
 
 /** Options of {@link createNotificationStore}. */
 export interface NotificationStoreOptions {
@@ -118,6 +122,10 @@ class NotificationStoreImpl implements NotificationStore {
   private readonly storage: PreferenceStorage;
   private readonly prefsKey: string;
   private readonly readKey: string;
+  private readonly seenKey: string;
+  private seenIds: string[];
+  private seenSet: Set<string>;
+  private seenTimer: TimerHandle | null = null;
   private readonly toasts: ToastQueue | null;
   private readonly byId = new Map<string, Held>();
   /** Newest first: live ones at the front, pages at the back. */
@@ -143,10 +151,13 @@ class NotificationStoreImpl implements NotificationStore {
     const key = options.storageKey ?? 'sk-notifications';
     this.prefsKey = `${key}:preferences`;
     this.readKey = `${key}:read`;
+    this.seenKey = `${key}:seen`;
     this.toasts = options.toasts === undefined ? getDefaultToastQueue() : options.toasts;
     this.preferences = readPreferences(this.storage, this.prefsKey);
     this.readIds = this.storedReadIds();
     this.readSet = new Set(this.readIds);
+    this.seenIds = this.storedIds(this.seenKey);
+    this.seenSet = new Set(this.seenIds);
     this.hasMore = options.loadPage !== undefined;
     this.status = options.feed.getStatus().status;
     this.store = new BatchedStore(() => this.build(), options.frames ?? platformFrames(this.clock));
@@ -202,11 +213,32 @@ class NotificationStoreImpl implements NotificationStore {
       this.byId.set(notification.id, { notification, digest });
       this.list.unshift(notification);
       this.trim();
+      // Shown on an earlier visit (the server re-sent it after a reload): in the centre, no toast.
+      if (this.seenSet.has(notification.id)) toast = false;
+      else this.see(notification.id);
     }
     if (toast && delivery === 'toast' && !notification.read && !notification.archived && this.toasts !== null) {
       this.toasts.show(notification, { coalesce: true, origin: this });
     }
     this.changed();
+  }
+
+  /** Remembers a shown id (bounded); storage is written at most once per {@link SEEN_WRITE_MS}. */
+  private see(id: string): void {
+    this.seenSet.add(id);
+    this.seenIds.push(id);
+    if (this.seenIds.length > MAX_SEEN_IDS * 2) {
+      // Trimmed in batches so a long burst does not shift the array per notification.
+      this.seenIds = this.seenIds.slice(-MAX_SEEN_IDS);
+      this.seenSet = new Set(this.seenIds);
+    }
+    this.seenTimer ??= this.clock.setTimeout(() => this.writeSeen(), SEEN_WRITE_MS);
+  }
+
+  private writeSeen(): void {
+    if (this.seenTimer !== null) this.clock.clearTimeout(this.seenTimer);
+    this.seenTimer = null;
+    this.storage.setItem(this.seenKey, JSON.stringify(this.seenIds.slice(-MAX_SEEN_IDS)));
   }
 
   private trim(): void {
@@ -310,7 +342,11 @@ class NotificationStoreImpl implements NotificationStore {
   }
 
   private storedReadIds(): string[] {
-    const stored = readJson(this.storage, this.readKey);
+    return this.storedIds(this.readKey);
+  }
+
+  private storedIds(key: string): string[] {
+    const stored = readJson(this.storage, key);
     return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
   }
 
@@ -481,6 +517,7 @@ class NotificationStoreImpl implements NotificationStore {
     for (const detach of this.detach.splice(0)) detach();
     if (this.muteTimer !== null) this.clock.clearTimeout(this.muteTimer);
     this.muteTimer = null;
+    if (this.seenTimer !== null) this.writeSeen();
   }
 }
 

@@ -138,6 +138,34 @@ describe('notification store', () => {
     expect(three.toastIds()).toEqual([]);
   });
 
+  it('after a reload, notifications the server re-sends land in the centre without toasting again', async () => {
+    const storage = memoryPreferenceStorage();
+    const first = await setup({ storage });
+    first.send({ id: 'n1', body: 'Uno' });
+    expect(first.toastIds()).toEqual(['n1']);
+    first.store.close();
+    // The next visit: same storage, an empty centre, the server re-sends n1 and sends n2.
+    const second = await setup({ storage });
+    second.send({ id: 'n1', body: 'Uno' });
+    second.send({ id: 'n2', body: 'Dos' });
+    expect(second.snap().notifications.map((n) => n.id)).toEqual(['n2', 'n1']);
+    expect(second.toastIds()).toEqual(['n2']);
+  });
+
+  it('a burst writes the shown ids to storage once per second, not per notification', async () => {
+    const base = memoryPreferenceStorage();
+    let writes = 0;
+    const storage = { ...base, setItem: (key: string, value: string) => (writes++, base.setItem(key, value)) };
+    const { send, clock } = await setup({ storage });
+    for (let i = 0; i < 1_000; i++) send({ id: `n${i}`, body: `${i}` });
+    expect(writes).toBe(0);
+    clock.advance(1_000);
+    expect(writes).toBe(1);
+    const seen = JSON.parse(base.getItem('sk-notifications:seen')!) as string[];
+    expect(seen).toHaveLength(500);
+    expect(seen.at(-1)).toBe('n999');
+  });
+
   it('marks read and archives optimistically, and rolls back when the server rejects', async () => {
     const reads = deferred<void>();
     const archives = deferred<void>();
