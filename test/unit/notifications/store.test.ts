@@ -53,6 +53,16 @@ describe('notification store', () => {
     expect(feed.stats().ignored).toBe(1);
   });
 
+  it('reads decoded WebSocket messages (objects) as well as SSE events', async () => {
+    const { transport, snap } = await setup({ clientId: 'c1' });
+    transport.emit({ mensaje: 'Por WebSocket', timestamp: '10:00:00', clienteId: 'c1' });
+    transport.emit({ id: 'w2', type: 'inventory', importance: 'urgent', title: 'Sin aguacate', body: '' });
+    expect(snap().notifications.map((n) => [n.type, n.importance, n.title || n.body])).toEqual([
+      ['inventory', 'urgent', 'Sin aguacate'],
+      ['general', 'normal', 'Por WebSocket'],
+    ]);
+  });
+
   it('a malformed message is a parse error for it alone; the stream goes on', async () => {
     const { transport, send, snap, errors } = await setup();
     transport.emit({ type: 'message', data: '{oops', lastEventId: '' });
