@@ -20,7 +20,7 @@ import {
   type StreamNotification,
 } from '../../core/notifications/types.js';
 import { cx } from '../context.js';
-import { errorText, numberFormat } from '../i18n.js';
+import { chatDictionaries, dictionaryFor, errorText, numberFormat } from '../i18n.js';
 import type { ChatTheme } from '../theme.js';
 import { resolveNotificationLabels, type NotificationLabels, type NotificationLabelsOverride } from './labels.js';
 import { NotificationItem } from './NotificationItem.js';
@@ -184,7 +184,8 @@ export const NotificationCenterView = memo(
 
     const count = numberFormat(locale).format(unreadCount);
     const left = filtered.length - page.length;
-    const errorMessage = error === null || error === undefined ? undefined : errorText(error, labels, locale);
+    // The failure's words are StreamChat's (one dictionary of errors for every component family).
+    const errorMessage = error === null || error === undefined ? undefined : errorText(error, dictionaryFor(chatDictionaries, locale), locale);
 
     return (
       <div

@@ -1,8 +1,8 @@
 'use client';
 import { memo } from 'react';
+import { isSafeHref } from '../../core/notifications/map-notification.js';
 import type { StreamNotification } from '../../core/notifications/types.js';
 import { formatTime } from '../i18n.js';
-import { safeHref } from '../Sources.js';
 import type { NotificationLabels } from './labels.js';
 import { notificationText } from './view.js';
 
@@ -31,7 +31,7 @@ export const NotificationItem = memo(function NotificationItem({
   onArchive,
 }: NotificationItemProps) {
   const { title, body } = notificationText(notification, labels);
-  const links = notification.actions?.filter((action) => action.href !== undefined && safeHref(action.href) !== undefined);
+  const links = notification.actions?.filter((action) => action.href !== undefined && isSafeHref(action.href));
   return (
     <li
       data-sk-notification=""
@@ -51,7 +51,7 @@ export const NotificationItem = memo(function NotificationItem({
       </time>
       <div data-sk-notification-actions="">
         {links?.map((action, index) => (
-          <a key={index} href={safeHref(action.href)} data-sk-notification-link="">
+          <a key={index} href={action.href} data-sk-notification-link="">
             {action.label}
           </a>
         ))}

@@ -13,9 +13,9 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
   type PointerEvent as ReactPointerEvent,
 } from 'react';
+import { isSafeHref } from '../../core/notifications/map-notification.js';
 import type { NotificationAction, Toast, ToasterSnapshot } from '../../core/notifications/types.js';
 import { cx } from '../context.js';
-import { safeHref } from '../Sources.js';
 import type { ChatTheme } from '../theme.js';
 import { resolveNotificationLabels, type NotificationLabels, type NotificationLabelsOverride } from './labels.js';
 import { NotificationAnnouncer } from './NotificationAnnouncer.js';
@@ -253,13 +253,15 @@ const ToastItem = memo(function ToastItem({ toast, labels, locale, slots, dismis
   );
 });
 
-/** A link (only web and mail URLs: anything else is refused and not shown) or a button reported to `onChoose`. */
+/**
+ * A link (checked again here: `notify()` input is not mapped; a `javascript:` URL is refused and
+ * the action not shown) or a button reported to `onChoose`.
+ */
 function ToastAction({ action, className, onChoose }: { action: NotificationAction; className: string | undefined; onChoose: ((id: string) => void) | undefined }) {
   if (action.href !== undefined) {
-    const href = safeHref(action.href);
-    if (href === undefined) return null;
+    if (!isSafeHref(action.href)) return null;
     return (
-      <a href={href} data-sk-toast-action="" className={className}>
+      <a href={action.href} data-sk-toast-action="" className={className}>
         {action.label}
       </a>
     );

@@ -1,5 +1,5 @@
 import type { NotificationDelivery, NotificationImportance } from '../../core/notifications/types.js';
-import { dictionaryFor, en as chatEn, es as chatEs, type ChatLabels } from '../i18n.js';
+import { dictionaryFor } from '../i18n.js';
 
 /**
  * Every string the Toaster and the NotificationCenter show or announce. Functions receive values
@@ -56,15 +56,12 @@ export interface NotificationLabels {
   away: (counts: string) => string;
   /** A notification with an empty title (the body is shown). */
   untitled: string;
-  /** Failures, in this language (shared with StreamChat's dictionaries). */
-  errors: ChatLabels['errors'];
 }
 
 /** A partial override of {@link NotificationLabels}. */
-export type NotificationLabelsOverride = Partial<Omit<NotificationLabels, 'importance' | 'deliveries' | 'errors'>> & {
+export type NotificationLabelsOverride = Partial<Omit<NotificationLabels, 'importance' | 'deliveries'>> & {
   importance?: Partial<NotificationLabels['importance']>;
   deliveries?: Partial<NotificationLabels['deliveries']>;
-  errors?: Partial<NotificationLabels['errors']>;
 };
 
 export const notificationEn: NotificationLabels = {
@@ -100,7 +97,6 @@ export const notificationEn: NotificationLabels = {
   typeCount: (type, count, formatted) => (count === 1 ? `1 new ${type}` : `${formatted} new ${type}s`),
   away: (counts) => `While you were away: ${counts}`,
   untitled: 'Notification',
-  errors: chatEn.errors,
 };
 
 export const notificationEs: NotificationLabels = {
@@ -137,7 +133,6 @@ export const notificationEs: NotificationLabels = {
   typeCount: (type, count, formatted) => (count === 1 ? `1 nueva: ${type}` : `${formatted} nuevas: ${type}`),
   away: (counts) => `Mientras no estabas: ${counts}`,
   untitled: 'Notificación',
-  errors: chatEs.errors,
 };
 
 /** The shipped notification dictionaries, by language. */
@@ -155,6 +150,5 @@ export function resolveNotificationLabels(locale: string | undefined, overrides?
     ...overrides,
     importance: { ...base.importance, ...overrides.importance },
     deliveries: { ...base.deliveries, ...overrides.deliveries },
-    errors: { ...base.errors, ...overrides.errors },
   } as NotificationLabels;
 }
