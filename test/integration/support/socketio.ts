@@ -196,6 +196,14 @@ export class SocketIoNode {
     await new Promise<void>((resolve) => {
       void io.close(() => resolve());
     });
+    // QUIT, not a hard disconnect: closing socket.io left the adapter's UNSUBSCRIBE commands in
+    // flight, and dropping the connection under them rejected them unhandled ("Connection is
+    // closed"). The clients' sockets above were already dropped like a crash; Redis need not be.
+    // Bounded, in case a connection is already down and QUIT waits on a reconnect.
+    await Promise.race([
+      Promise.allSettled(this.redis.map((client) => client.quit())),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]);
     for (const client of this.redis) client.disconnect();
     this.redis = [];
   }
