@@ -21,6 +21,10 @@ export { useOrderTracking } from './hooks/useOrderTracking.js';
 export type { UseOrderTrackingOptions } from './hooks/useOrderTracking.js';
 export { useOrderReplay } from './hooks/useOrderReplay.js';
 export type { UseOrderReplayResult } from './hooks/useOrderReplay.js';
+export { useNotifications } from './hooks/useNotifications.js';
+export type { UseNotificationsOptions, UseNotificationsResult } from './hooks/useNotifications.js';
+export { useToasts } from './hooks/useToasts.js';
+export type { UseToastsResult } from './hooks/useToasts.js';
 
 // Chat UI: StreamChat and its headless parts (README "Headless parts"), labels and theming.
 export { StreamChat } from './components/StreamChat.js';
@@ -80,3 +84,22 @@ export { OrderViewContext } from './components/order/context.js';
 export type { OrderViewOptions, OrderClassNames, OrderSlot } from './components/order/context.js';
 export { orderDictionaries, resolveOrderLabels } from './components/order/labels.js';
 export type { OrderLabels, OrderLabelsOverride } from './components/order/labels.js';
+
+// Notification UI: Toaster and NotificationCenter, their views and labels (README "Toaster and NotificationCenter").
+export { Toaster } from './components/notifications/Toaster.js';
+export type { ToasterProps } from './components/notifications/Toaster.js';
+export { ToasterView } from './components/notifications/ToasterView.js';
+export type { ToasterViewProps, ToasterDisplayProps, ToastQueueControls } from './components/notifications/ToasterView.js';
+export { NotificationCenter } from './components/notifications/NotificationCenter.js';
+export type { NotificationCenterProps } from './components/notifications/NotificationCenter.js';
+export { NotificationCenterView } from './components/notifications/NotificationCenterView.js';
+export type {
+  NotificationCenterViewProps,
+  NotificationCenterDisplayProps,
+  NotificationCenterState,
+  NotificationCenterActions,
+  NotificationFilter,
+} from './components/notifications/NotificationCenterView.js';
+export type { NotificationClassNames, NotificationSlot } from './components/notifications/view.js';
+export { notificationDictionaries, resolveNotificationLabels } from './components/notifications/labels.js';
+export type { NotificationLabels, NotificationLabelsOverride } from './components/notifications/labels.js';
