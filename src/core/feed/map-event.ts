@@ -23,13 +23,7 @@ export type JsonFeedEvent = FeedEvent & { [field: string]: unknown };
 export function jsonEventMapper(fields: JsonEventFields = {}): (raw: unknown) => JsonFeedEvent | null {
   const { topicField = 'topic', idField = 'id', seqField = 'seq' } = fields;
   return (raw) => {
-    let payload: unknown = raw;
-    let sseType: string | undefined;
-    if (typeof raw === 'string') payload = parseJson(raw);
-    else if (isSSEEvent(raw)) {
-      sseType = raw.type;
-      payload = parseJson(raw.data);
-    }
+    const { payload, eventName: sseType } = readFeedMessage(raw, 'A feed message');
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
     const record = payload as Record<string, unknown>;
     const topic = record[topicField];
@@ -43,13 +37,27 @@ export function jsonEventMapper(fields: JsonEventFields = {}): (raw: unknown) =>
       throw new StreamError('parse', `A feed event's ${seqField} is not an integer.`);
     }
     const event: JsonFeedEvent = { ...record, topic: String(topic), id: id === undefined ? undefined : String(id), seq };
-    if (sseType !== undefined && sseType !== 'message' && event['type'] === undefined) event['type'] = sseType;
+    if (sseType !== undefined && event['type'] === undefined) event['type'] = sseType;
     return event;
   };
 }
 
 /** {@link jsonEventMapper} with the default field names (`topic`, `id`, `seq`). The feed's default `mapEvent`. */
 export const jsonFeedEvent: (raw: unknown) => JsonFeedEvent | null = jsonEventMapper();
+
+/**
+ * What a feed transport hands `mapEvent`, read as JSON: a string (a WebSocket text frame) or an
+ * SSE event's `data` is parsed, anything else (an already decoded message) is taken as is.
+ * `eventName` is the SSE event's name when it has one other than `message`. Text that is not
+ * JSON is a `parse` error naming `what` ("A feed message", "An order message" …).
+ */
+export function readFeedMessage(raw: unknown, what: string): { payload: unknown; eventName: string | undefined } {
+  if (typeof raw === 'string') return { payload: parseJson(raw, what), eventName: undefined };
+  if (isSSEEvent(raw)) {
+    return { payload: parseJson(raw.data, what), eventName: raw.type === 'message' ? undefined : raw.type };
+  }
+  return { payload: raw, eventName: undefined };
+}
 
 function isSSEEvent(raw: unknown): raw is { type: string; data: string; lastEventId: string } {
   return (
@@ -60,10 +68,10 @@ function isSSEEvent(raw: unknown): raw is { type: string; data: string; lastEven
   );
 }
 
-function parseJson(text: string): unknown {
+function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    throw new StreamError('parse', 'A feed message is not valid JSON; it was skipped.', { cause });
+    throw new StreamError('parse', `${what} is not valid JSON; it was skipped.`, { cause });
   }
 }

@@ -1,4 +1,5 @@
 import { StreamError } from '../errors.js';
+import { readFeedMessage } from '../feed/map-event.js';
 import type { NotificationAction, NotificationImportance, NotificationTarget, StreamNotification } from './types.js';
 
 /** What a notification `mapEvent` is given besides the raw message. */
@@ -40,13 +41,7 @@ const BROADCAST_NAMES = new Set(['broadcast', 'all', 'todos', '*']);
  * derived from the content, so the same message re-sent after a reconnect has the same id.
  */
 export const defaultNotificationMapper: NotificationMapper = (raw, context) => {
-  let payload: unknown = raw;
-  let eventName: string | undefined;
-  if (typeof raw === 'string') payload = parseJson(raw);
-  else if (isSSEEvent(raw)) {
-    eventName = raw.type === 'message' ? undefined : raw.type;
-    payload = parseJson(raw.data);
-  }
+  const { payload, eventName } = readFeedMessage(raw, 'A notification message');
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new StreamError('parse', 'A notification payload is not an object; it was skipped.');
   }
@@ -152,22 +147,6 @@ function actionsOf(value: unknown): NotificationAction[] | undefined {
   return actions;
 }
 
-function isSSEEvent(raw: unknown): raw is { type: string; data: string; lastEventId: string } {
-  return (
-    typeof raw === 'object' &&
-    raw !== null &&
-    typeof (raw as { data?: unknown }).data === 'string' &&
-    typeof (raw as { lastEventId?: unknown }).lastEventId === 'string'
-  );
-}
-
-function parseJson(source: string): unknown {
-  try {
-    return JSON.parse(source) as unknown;
-  } catch (cause) {
-    throw new StreamError('parse', 'A notification message is not valid JSON; it was skipped.', { cause });
-  }
-}
 
 /** FNV-1a, two lanes (64 bits in all), base 36: stable across reloads and runtimes. */
 function hash(source: string): string {

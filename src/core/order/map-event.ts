@@ -1,4 +1,4 @@
-import { StreamError } from '../errors.js';
+import { readFeedMessage } from '../feed/map-event.js';
 import { stepIndex } from './steps.js';
 import { TAQUERIA_STEPS } from './steps.js';
 import type { OrderEvent, OrderSteps } from './types.js';
@@ -140,18 +140,8 @@ export function orderEventMapper(options: OrderEventMapperOptions = {}): (raw: u
 export const mapOrderEvent: (raw: unknown) => OrderEvent | null = orderEventMapper();
 
 function readPayload(raw: unknown): Rec | null {
-  let payload = raw;
-  if (typeof raw === 'string') payload = parseJson(raw);
-  else if (isRecord(raw) && typeof raw['data'] === 'string' && typeof raw['lastEventId'] === 'string') payload = parseJson(raw['data']);
+  const { payload } = readFeedMessage(raw, 'An order message');
   return isRecord(payload) ? payload : null;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new StreamError('parse', 'An order message is not valid JSON; it was skipped.', { cause });
-  }
 }
 
 function isRecord(value: unknown): value is Rec {
