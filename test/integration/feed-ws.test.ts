@@ -3,94 +3,44 @@
  * every reconnect; no resume on a plain socket, so every topic reloads its snapshot over HTTP
  * from the same server after a reconnect.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket } from 'ws';
 import { createLiveFeed, type LiveFeed } from '../../src/core/feed/live-feed.js';
 import { fetchSnapshot } from '../../src/core/feed/fetch-snapshot.js';
 import { socketFeedTransport } from '../../src/core/feed/socket-transport.js';
 import type { JsonFeedEvent } from '../../src/core/feed/map-event.js';
 import type { WebSocketConstructor } from '../../src/core/transport/socket-client.js';
+import { TopicSocketServer } from './support/topic-socket-server.js';
 
 const FAST_RETRY = { initialDelayMs: 5, maxDelayMs: 25, maxAttempts: Infinity, maxElapsedMs: 60_000 };
 const WAIT = { timeout: 3_000, interval: 5 };
 
 /**
- * A topic server: per-topic logs with `seq`, a WebSocket that honours
- * `{action:'subscribe'|'unsubscribe', topic}` (or ignores unsubscribe when told to), and
- * `GET /snapshot/:topic` → `{ seq, state }`. The logs outlive kills.
+ * A topic server: per-topic logs with `seq` (they outlive kills) published over a
+ * {@link TopicSocketServer}, and `GET /snapshot/:topic` → `{ seq, state }`.
  */
-class TopicServer {
-  port = 0;
-  connections = 0;
+class TopicServer extends TopicSocketServer {
   snapshotRequests = 0;
-  ignoreUnsubscribe = false;
-  /** Every frame each connection sent, in order. */
-  readonly frames: { action: string; topic?: string; topics?: string[] }[][] = [];
   readonly logs = new Map<string, number[]>();
-  private readonly subscriptions = new Map<WebSocket, Set<string>>();
-  private http: Server | null = null;
-  private wss: WebSocketServer | null = null;
 
-  async start(): Promise<void> {
-    const http = createServer((req, res) => {
-      const match = /^\/snapshot\/(.+)$/.exec(req.url ?? '');
-      if (match === null) return res.writeHead(404).end();
-      this.snapshotRequests++;
-      const log = this.logs.get(decodeURIComponent(match[1]!)) ?? [];
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ seq: log.length, state: log }));
+  constructor() {
+    super({
+      http: (req, res) => {
+        const match = /^\/snapshot\/(.+)$/.exec(req.url ?? '');
+        if (match === null) return false;
+        this.snapshotRequests++;
+        const log = this.logs.get(decodeURIComponent(match[1]!)) ?? [];
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ seq: log.length, state: log }));
+        return true;
+      },
     });
-    const wss = new WebSocketServer({ server: http });
-    wss.on('connection', (socket) => {
-      this.connections++;
-      const received: { action: string; topic?: string; topics?: string[] }[] = [];
-      this.frames.push(received);
-      const topics = new Set<string>();
-      this.subscriptions.set(socket, topics);
-      socket.on('message', (data) => {
-        const frame = JSON.parse(String(data)) as { action: string; topic?: string; topics?: string[] };
-        received.push(frame);
-        for (const topic of frame.topics ?? [frame.topic!]) {
-          if (frame.action === 'subscribe') topics.add(topic);
-          if (frame.action === 'unsubscribe' && !this.ignoreUnsubscribe) topics.delete(topic);
-        }
-      });
-      socket.on('close', () => this.subscriptions.delete(socket));
-    });
-    await new Promise<void>((resolve) => http.listen(this.port, '127.0.0.1', resolve));
-    this.port = (http.address() as AddressInfo).port;
-    this.http = http;
-    this.wss = wss;
   }
 
   publish(topic: string): void {
     const log = this.logs.get(topic) ?? [];
     log.push(log.length + 1);
     this.logs.set(topic, log);
-    const frame = JSON.stringify({ topic, seq: log.length, id: `${topic}/${log.length}` });
-    for (const [socket, topics] of this.subscriptions) if (topics.has(topic) && socket.readyState === WebSocket.OPEN) socket.send(frame);
-  }
-
-  /** Every client connection terminated (no close frame), the listener closed. */
-  async kill(): Promise<void> {
-    const { http, wss } = this;
-    this.http = this.wss = null;
-    if (!wss || !http) return;
-    for (const client of wss.clients) client.terminate();
-    this.subscriptions.clear();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-    http.closeAllConnections();
-    await new Promise<void>((resolve) => http.close(() => resolve()));
-  }
-
-  async restart(): Promise<void> {
-    await this.kill();
-    await this.start();
-  }
-
-  get openConnections(): number {
-    return this.subscriptions.size;
+    this.sendTo(topic, JSON.stringify({ topic, seq: log.length, id: `${topic}/${log.length}` }));
   }
 
   get url(): string {

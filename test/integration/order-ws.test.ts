@@ -4,10 +4,8 @@
  * socket cannot resume, so every order reloads its history over HTTP from the same server after
  * a reconnect: no step is applied twice, none is lost.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket } from 'ws';
 import { socketFeedTransport } from '../../src/core/feed/socket-transport.js';
 import { deriveOrderFacts } from '../../src/core/order/derive.js';
 import { orderLogOf } from '../../src/core/order/log.js';
@@ -18,80 +16,42 @@ import { createOrderTracker } from '../../src/core/order/tracker.js';
 import type { OrderEvent } from '../../src/core/order/types.js';
 import type { WebSocketConstructor } from '../../src/core/transport/socket-client.js';
 import { orderEvents, toSocketWire, type OrderScenarioKind } from '../../src/msw/order.js';
+import { TopicSocketServer } from './support/topic-socket-server.js';
 
 const FAST_RETRY = { initialDelayMs: 5, maxDelayMs: 25, maxAttempts: Infinity, maxElapsedMs: 60_000 };
 const WAIT = { timeout: 5_000, interval: 5 };
 const KINDS: OrderScenarioKind[] = ['happy', 'delay', 'cancellation', 'courier-reassigned', 'delivery-failed'];
 
-/** Orders' histories (outliving kills), a socket honouring `{ action, topic }`, and `GET /orders/:id` → the history. */
-class OrderSocketServer {
-  port = 0;
-  connections = 0;
+/** Orders' histories (outliving kills) sent over a {@link TopicSocketServer}, and `GET /orders/:id` → the history. */
+class OrderSocketServer extends TopicSocketServer {
   snapshotRequests = 0;
   readonly history = new Map<string, OrderEvent[]>();
-  private readonly subscriptions = new Map<WebSocket, Set<string>>();
-  private http: Server | null = null;
-  private wss: WebSocketServer | null = null;
 
-  async start(): Promise<void> {
-    const http = createServer((req, res) => {
-      const match = /^\/orders\/(.+)$/.exec(req.url ?? '');
-      if (match === null) return res.writeHead(404).end();
-      this.snapshotRequests++;
-      const events = this.history.get(decodeURIComponent(match[1]!)) ?? [];
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ seq: events.length, events: events.map(toSocketWire) }));
+  constructor() {
+    super({
+      http: (req, res) => {
+        const match = /^\/orders\/(.+)$/.exec(req.url ?? '');
+        if (match === null) return false;
+        this.snapshotRequests++;
+        const events = this.history.get(decodeURIComponent(match[1]!)) ?? [];
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ seq: events.length, events: events.map(toSocketWire) }));
+        return true;
+      },
+      // Seed 000's greeting: a message the order mapper must ignore.
+      onConnection: (socket) => socket.send(JSON.stringify({ tipo: 'conexion', mensaje: '¡Conectado al streaming en tiempo real!' })),
     });
-    const wss = new WebSocketServer({ server: http });
-    wss.on('connection', (socket) => {
-      this.connections++;
-      const topics = new Set<string>();
-      this.subscriptions.set(socket, topics);
-      socket.send(JSON.stringify({ tipo: 'conexion', mensaje: '¡Conectado al streaming en tiempo real!' }));
-      socket.on('message', (data) => {
-        const frame = JSON.parse(String(data)) as { action: string; topic: string };
-        if (frame.action === 'subscribe') topics.add(frame.topic);
-        else topics.delete(frame.topic);
-      });
-      socket.on('close', () => this.subscriptions.delete(socket));
-    });
-    await new Promise<void>((resolve) => http.listen(this.port, '127.0.0.1', resolve));
-    this.port = (http.address() as AddressInfo).port;
-    this.http = http;
-    this.wss = wss;
   }
 
   publish(event: OrderEvent): void {
     const events = this.history.get(event.topic) ?? [];
     events.push(event);
     this.history.set(event.topic, events);
-    const frame = JSON.stringify(toSocketWire(event));
-    for (const [socket, topics] of this.subscriptions) if (topics.has(event.topic) && socket.readyState === WebSocket.OPEN) socket.send(frame);
-  }
-
-  /** Every client terminated (no close frame), the listener closed. */
-  async kill(): Promise<void> {
-    const { http, wss } = this;
-    this.http = this.wss = null;
-    if (!wss || !http) return;
-    for (const client of wss.clients) client.terminate();
-    this.subscriptions.clear();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-    http.closeAllConnections();
-    await new Promise<void>((resolve) => http.close(() => resolve()));
-  }
-
-  async restart(): Promise<void> {
-    await this.kill();
-    await this.start();
-  }
-
-  get openConnections(): number {
-    return this.subscriptions.size;
+    this.sendTo(event.topic, JSON.stringify(toSocketWire(event)));
   }
 
   /** Orders the first open connection is subscribed to. */
   get subscribedOrders(): number {
-    return [...this.subscriptions.values()][0]?.size ?? 0;
+    return this.subscribedTopics;
   }
 }
 
