@@ -9,6 +9,9 @@
 // Run: npx node bench/feed.mjs (builds the page with Vite, drives Debian's Chromium through
 // Playwright). FEED_SECONDS=300 for the 5-minute heap run (default 60). FEED_TRACE=1 records
 // Chrome's timeline and breaks each long task down (wall vs main-thread CPU time, what ran).
+// FEED_PAGE=orders drives the order dashboard page instead: one <OrderDashboard> of 100 compact
+// LiveOrderTrackers on one order feed, fed order events (status steps, ETA revisions, courier
+// positions) in the English wire shape at the same rate.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -18,8 +21,10 @@ import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright';
 import { findChromium } from '../scripts/chromium.mjs';
 
-const root = fileURLToPath(new URL('./feed/', import.meta.url));
-const outDir = fileURLToPath(new URL('./.out/feed/', import.meta.url));
+const ORDERS = process.env.FEED_PAGE === 'orders';
+const PAGE = ORDERS ? 'order-dashboard' : 'feed';
+const root = fileURLToPath(new URL(`./${PAGE}/`, import.meta.url));
+const outDir = fileURLToPath(new URL(`./.out/${PAGE}/`, import.meta.url));
 const SECONDS = Number(process.env.FEED_SECONDS ?? 60);
 const RATE = 200;
 const TOPICS = 100;
@@ -62,12 +67,33 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
+const orderSteps = ['received', 'preparing', 'ready', 'courier-assigned', 'on-the-way', 'delivered'];
+const orderStep = new Array(TOPICS).fill(-1);
+const orderProgress = new Array(TOPICS).fill(0);
+
+/** The next event of order `topic` in the English wire shape: a step now and then, ETA revisions, mostly positions. */
+function orderEvent(topic, seq) {
+  const base = { orderId: `pedido-${topic}`, seq, id: `${topic}-${seq}`, at: new Date().toISOString() };
+  const roll = Math.random();
+  if (orderStep[topic] < 0 || (roll < 0.1 && orderStep[topic] < orderSteps.length - 2)) {
+    return { ...base, type: 'step', step: orderSteps[++orderStep[topic]] };
+  }
+  if (roll < 0.3) {
+    const from = Date.now() + (10 + Math.floor(Math.random() * 20)) * 60_000;
+    return { ...base, type: 'eta', eta: { from, to: from + 10 * 60_000 }, reason: 'traffic' };
+  }
+  orderProgress[topic] = Math.min(1, orderProgress[topic] + 0.01);
+  return { ...base, type: 'position', progress: orderProgress[topic] };
+}
+
 /** 200 events/s: 2 events every 10 ms, on random topics, each with its topic's next seq. */
 function publish() {
   const topic = Math.floor(Math.random() * TOPICS);
   const seq = ++seqs[topic];
   published++;
-  const data = JSON.stringify({ topic: `order:${topic}`, seq, id: `${topic}-${seq}`, status: statuses[seq % statuses.length] });
+  const data = JSON.stringify(
+    ORDERS ? orderEvent(topic, seq) : { topic: `order:${topic}`, seq, id: `${topic}-${seq}`, status: statuses[seq % statuses.length] },
+  );
   const text = `id: ${published}\ndata: ${data}\n\n`;
   for (const res of streams) res.write(text);
 }
@@ -161,17 +187,20 @@ server.close();
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const round = (n) => Math.round(n * 100) / 100;
-console.log(`live feed: ${TOPICS} topics, ${published} events in ${round(elapsed)} s (${round(published / elapsed)}/s), Chromium ${browser.version?.() ?? ''}`);
+console.log(`${ORDERS ? 'order dashboard (100 compact LiveOrderTrackers)' : 'live feed'}: ${TOPICS} topics, ${published} events in ${round(elapsed)} s (${round(published / elapsed)}/s), Chromium ${browser.version?.() ?? ''}`);
 console.log(`  connections counted by the server: ${feedConnections}`);
 console.log(`  applied ${figures.stats.applied}/${published}, duplicates ${figures.stats.duplicates}, stale ${figures.stats.stale}, gaps ${figures.stats.gaps}`);
 console.log(
   `  React commits: ${figures.commits} over ${figures.frames} frames; max per frame ${figures.maxCommitsPerFrame}; ` +
     `frames with a commit ${figures.framesWithCommits}`,
 );
-console.log(
-  `  row renders: ${figures.renders} (${round(figures.renders / Math.max(1, figures.commits))} rows per commit); ` +
-    `renders of an unchanged topic: ${figures.wastedRenders}`,
-);
+// The order page does not count row renders (the tests assert which trackers re-render).
+if (!ORDERS) {
+  console.log(
+    `  row renders: ${figures.renders} (${round(figures.renders / Math.max(1, figures.commits))} rows per commit); ` +
+      `renders of an unchanged topic: ${figures.wastedRenders}`,
+  );
+}
 console.log(
   `  long tasks > 50 ms: ${figures.longTasks} (longest ${round(figures.longestTaskMs)} ms); ` +
     `${figures.gcLongTasks} more during the benchmark's own forced GCs`,

@@ -88,6 +88,14 @@ export interface LiveFeed<E extends FeedEvent = FeedEvent, S = E> {
   setOptions(options: Partial<Omit<LiveFeedOptions<E, S, any>, 'transport' | 'clock' | 'frames'>>): void;
   /** Publishes pending snapshot changes now instead of at the next frame. */
   flush(): void;
+  /**
+   * A callback run in the feed's publication, in the same frame window as the topics: returns
+   * the function that schedules it (scheduling it again before it ran is one run). For views
+   * derived from topics that also change by timers (an order's throttled position, a clock
+   * flip): their updates then share the topics' one React commit per frame instead of each
+   * timer committing on its own.
+   */
+  frameTask(callback: () => void): () => void;
   /** Counters (a copy). */
   stats(): FeedStats;
   /** Topics currently held (subscribed or in their grace period). */
@@ -240,6 +248,13 @@ class LiveFeedImpl<E extends FeedEvent, S, Raw> implements LiveFeed<E, S>, Topic
 
   flush(): void {
     this.publisher.flush();
+  }
+
+  frameTask(callback: () => void): () => void {
+    const item: Publishable<undefined> = { queued: false, snapshot: undefined, listeners: new Set([callback]), publish() {} };
+    return () => {
+      if (!this.closed) this.publisher.mark(item);
+    };
   }
 
   stats(): FeedStats {

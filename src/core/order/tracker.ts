@@ -64,6 +64,13 @@ export function createOrderTracker(options: OrderTrackerOptions): OrderTracker {
   /** Whether the facts changed since `state` was last replaced. */
   let factsChanged = false;
   let state: OrderState = compute();
+  // Timer-driven changes (a held-back position, a late/stale flip) are published with the feed's
+  // topics, in its frame window: a hundred trackers' timers make one commit per frame, not one each.
+  const scheduleTimed = feed.frameTask(() => {
+    if (listeners.size === 0) return;
+    takeLog();
+    update();
+  });
 
   function connection(): OrderConnection {
     return {
@@ -102,7 +109,7 @@ export function createOrderTracker(options: OrderTrackerOptions): OrderTracker {
     if (at !== null) {
       clockTimer = clock.setTimeout(() => {
         clockTimer = null;
-        update();
+        scheduleTimed();
       }, at - now);
     }
   }
@@ -115,8 +122,7 @@ export function createOrderTracker(options: OrderTrackerOptions): OrderTracker {
     if (positionOnly && now - shownPositionAt < throttleMs) {
       throttleTimer ??= clock.setTimeout(() => {
         throttleTimer = null;
-        takeLog();
-        update();
+        scheduleTimed();
       }, shownPositionAt + throttleMs - now);
       return;
     }

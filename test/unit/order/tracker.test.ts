@@ -29,15 +29,20 @@ function setup(trackerOptions: Partial<OrderTrackerOptions> = {}) {
     transport.emit(raw);
     frames.step();
   };
-  return { clock, frames, transport, feed, tracker, errors, release, send, notified: () => notified };
+  /** Time passes, then a frame: what timers changed is published with the feed's topics. */
+  const advance = (ms: number) => {
+    clock.advance(ms);
+    frames.step();
+  };
+  return { clock, frames, transport, feed, tracker, errors, release, send, advance, notified: () => notified };
 }
 
 describe('order tracker', () => {
   it('derives the state from the feed and reports the connection', async () => {
-    const { tracker, send, transport, clock } = setup();
+    const { tracker, send, transport, clock, advance } = setup();
     await settle();
     send({ pedidoId: ORDER, tipo: 'pedido_recibido', mensaje: '📝', timestamp: new Date(T0).toISOString() });
-    clock.advance(MIN);
+    advance(MIN);
     send({ pedidoId: ORDER, tipo: 'preparacion_iniciada', mensaje: '👨‍🍳', timestamp: new Date(T0 + MIN).toISOString() });
     const state = tracker.getSnapshot();
     expect(state).toMatchObject({ orderId: ORDER, status: 'in-progress', currentStep: 'preparing', updatedAt: T0 + MIN });
@@ -49,58 +54,82 @@ describe('order tracker', () => {
   });
 
   it('turns late from the clock alone, with no event, once latestBy passes', async () => {
-    const { tracker, send, clock, notified } = setup();
+    const { tracker, send, clock, advance, notified } = setup();
     await settle();
     send({ orderId: ORDER, type: 'eta', at: T0, eta: { from: T0 + 40 * MIN, to: T0 + 50 * MIN }, latestBy: T0 + 55 * MIN });
     expect(tracker.getSnapshot().late).toBe(false);
     const before = notified();
-    clock.advance(55 * MIN);
+    advance(55 * MIN);
     expect(tracker.getSnapshot().late).toBe(false);
-    clock.advance(1);
+    advance(1);
     expect(tracker.getSnapshot().late).toBe(true);
     expect(notified()).toBe(before + 1);
   });
 
   it('without latestBy, late once the ETA window ends; never late once delivered', async () => {
-    const { tracker, send, clock } = setup();
+    const { tracker, send, clock, advance } = setup();
     await settle();
     send({ orderId: ORDER, type: 'eta', at: T0, eta: { from: T0 + 10 * MIN, to: T0 + 20 * MIN } });
-    clock.advance(20 * MIN + 1);
+    advance(20 * MIN + 1);
     expect(tracker.getSnapshot().late).toBe(true);
     send({ orderId: ORDER, type: 'entregado', at: T0 + 21 * MIN });
     expect(tracker.getSnapshot()).toMatchObject({ status: 'delivered', late: false });
   });
 
   it('the courier position goes stale after staleAfterMs with no event, and fresh again with one', async () => {
-    const { tracker, send, clock } = setup({ staleAfterMs: 30_000 });
+    const { tracker, send, clock, advance } = setup({ staleAfterMs: 30_000 });
     await settle();
     send({ orderId: ORDER, type: 'courier', at: T0, courier: { name: 'Ana' } });
     expect(tracker.getSnapshot().courier).toMatchObject({ name: 'Ana', position: null, stale: false });
     send({ orderId: ORDER, type: 'position', at: T0, progress: 0.2 });
     expect(tracker.getSnapshot().courier).toMatchObject({ positionAt: T0, stale: false });
-    clock.advance(30_001);
+    advance(30_001);
     expect(tracker.getSnapshot().courier!.stale).toBe(true);
     send({ orderId: ORDER, type: 'position', at: T0 + 30_001, progress: 0.3 });
     expect(tracker.getSnapshot().courier).toMatchObject({ position: { progress: 0.3 }, stale: false });
   });
 
   it('position-only updates render at most once per positionThrottleMs; the latest one shows after', async () => {
-    const { tracker, send, clock, notified } = setup({ positionThrottleMs: 1_000 });
+    const { tracker, send, clock, advance, notified } = setup({ positionThrottleMs: 1_000 });
     await settle();
     send({ orderId: ORDER, type: 'courier', at: T0, courier: { name: 'Ana' } });
     const before = notified();
     for (let i = 1; i <= 20; i++) {
       send({ orderId: ORDER, type: 'position', at: T0 + i * 100, progress: i / 100 });
-      clock.advance(100);
+      advance(100);
     }
     // 2 s of positions at 10/s: the first at once, then the latest once per second (at 1 s and 2 s).
     expect(notified() - before).toBe(3);
     expect(tracker.getSnapshot().courier!.position!.progress).toBe(0.2);
-    clock.advance(5_000);
+    advance(5_000);
     expect(notified() - before).toBe(3);
     // A status change is not throttled.
     send({ orderId: ORDER, type: 'step', step: 'on-the-way', at: T0 + 3_000 });
     expect(tracker.getSnapshot().currentStep).toBe('on-the-way');
+  });
+
+  it('throttled positions of many trackers are published together with the feed, not one commit per timer', async () => {
+    const { feed, send, clock, frames } = setup({ positionThrottleMs: 1_000 });
+    await settle();
+    const orders = ['Q-1', 'Q-2', 'Q-3'];
+    const notified = new Map(orders.map((id) => [id, 0]));
+    for (const orderId of orders) {
+      const tracker = createOrderTracker({ feed, orderId, clock, positionThrottleMs: 1_000 });
+      tracker.subscribe(() => notified.set(orderId, notified.get(orderId)! + 1));
+    }
+    await settle();
+    // Each order shows a first position, then a second one 1 ms apart is held back by the throttle.
+    for (const [i, orderId] of orders.entries()) send({ orderId, type: 'position', at: T0 + i, progress: 0.1 });
+    for (const [i, orderId] of orders.entries()) send({ orderId, type: 'position', at: T0 + 10 + i, progress: 0.2 });
+    const before = [...notified.values()].reduce((a, b) => a + b, 0);
+    // The three throttle timers fire at three different moments, all within one frame.
+    clock.advance(1_010);
+    const beforeFrame = [...notified.values()].reduce((a, b) => a + b, 0) - before;
+    frames.step();
+    const afterFrame = [...notified.values()].reduce((a, b) => a + b, 0) - before;
+    // At most the first goes out at once (a quiet frame); the rest wait for the frame together.
+    expect(beforeFrame).toBeLessThanOrEqual(1);
+    expect(afterFrame).toBe(3);
   });
 
   it('events for unknown orders and unknown event types change nothing and notify nobody', async () => {
@@ -137,12 +166,12 @@ describe('order tracker', () => {
   });
 
   it('releasing the last listener releases the topic and cancels the clock timer', async () => {
-    const { release, send, clock, feed } = setup();
+    const { release, send, clock, advance, feed } = setup();
     await settle();
     send({ orderId: ORDER, type: 'eta', at: T0, eta: { from: T0 + 10 * MIN, to: T0 + 20 * MIN } });
     expect(clock.pending).toBeGreaterThan(0);
     release();
-    clock.advance(10_000);
+    advance(10_000);
     expect(feed.topicCount).toBe(0);
     expect(clock.pending).toBe(0);
   });

@@ -96,7 +96,10 @@ describe('useOrderTracking', () => {
     });
     const p = view.getByTestId('order');
     expect(p.dataset).toMatchObject({ late: 'false', status: 'in-progress' });
-    act(() => clock.advance(20 * MIN + 1));
+    act(() => {
+      clock.advance(20 * MIN + 1);
+      frames.step(); // the flip is published with the feed's topics, at the next frame
+    });
     expect(p.dataset['late']).toBe('true');
     view.rerender(<Order orderId={null} />);
     expect(view.getByTestId('order').dataset).toMatchObject({ late: 'false', status: 'unknown' });
