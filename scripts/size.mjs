@@ -37,6 +37,8 @@ export const IMPORTS = [
     code: "export { StreamChat, anthropicProtocol } from 'react-streamkit';",
     budget: 25_000,
   },
+  // One live order tracker (its SSE feed, the order core and the view).
+  { name: '{ LiveOrderTracker }', code: "export { LiveOrderTracker } from 'react-streamkit';", budget: 23_200 },
   // The toast stack and notify() alone (sonner ~9.5 KB, react-hot-toast ~4.7 KB min+gz).
   { name: '{ Toaster, notify }', code: "export { Toaster, notify } from 'react-streamkit';", budget: 9_300 },
   { name: "core: { SSEClient }", code: "export { SSEClient } from 'react-streamkit/core';", budget: 8_000 },
