@@ -20,6 +20,8 @@ export interface TopicSocketServerOptions {
   http?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Called for each new connection (e.g. to send a greeting first). */
   onConnection?: (socket: WebSocket) => void;
+  /** Called when a connection subscribes to a topic (e.g. a push server replaying its log). */
+  onSubscribe?: (socket: WebSocket, topic: string) => void;
 }
 
 export class TopicSocketServer {
@@ -52,7 +54,10 @@ export class TopicSocketServer {
         const frame = JSON.parse(String(data)) as TopicFrame;
         received.push(frame);
         for (const topic of frame.topics ?? [frame.topic!]) {
-          if (frame.action === 'subscribe') topics.add(topic);
+          if (frame.action === 'subscribe' && !topics.has(topic)) {
+            topics.add(topic);
+            this.options.onSubscribe?.(socket, topic);
+          }
           if (frame.action === 'unsubscribe' && !this.ignoreUnsubscribe) topics.delete(topic);
         }
       });
