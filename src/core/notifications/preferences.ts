@@ -9,32 +9,47 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = Object.
 });
 
 /**
- * `localStorage` as a {@link PreferenceStorage}, with other tabs' changes from the `storage`
- * event. Looked up at call time; where there is none (a server, a locked-down iframe) reads give
- * `null` and writes are dropped, so nothing breaks.
+ * The `localStorage` of the window `target()` returns, as a {@link PreferenceStorage}, with other
+ * tabs' changes from that window's `storage` event. Looked up at call time; where there is none
+ * (a server, a locked-down iframe) reads give `null` and writes are dropped, so nothing breaks.
  */
-export const localPreferenceStorage: PreferenceStorage = {
-  getItem(key) {
+export function windowPreferenceStorage(target: () => Window | undefined): PreferenceStorage {
+  const storage = (): Storage | undefined => {
     try {
-      return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
+      return target()?.localStorage;
     } catch {
-      return null;
+      return undefined;
     }
-  },
-  setItem(key, value) {
-    try {
-      if (typeof localStorage !== 'undefined') localStorage.setItem(key, value);
-    } catch {
-      // Quota or privacy mode: preferences then last for this page only.
-    }
-  },
-  subscribe(callback) {
-    if (typeof window === 'undefined') return () => {};
-    const listener = (event: StorageEvent) => callback(event.key);
-    window.addEventListener('storage', listener);
-    return () => window.removeEventListener('storage', listener);
-  },
-};
+  };
+  return {
+    getItem(key) {
+      try {
+        return storage()?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    setItem(key, value) {
+      try {
+        storage()?.setItem(key, value);
+      } catch {
+        // Quota or privacy mode: preferences then last for this page only.
+      }
+    },
+    subscribe(callback) {
+      const win = target();
+      if (win === undefined) return () => {};
+      const listener = (event: StorageEvent) => callback(event.key);
+      win.addEventListener('storage', listener);
+      return () => win.removeEventListener('storage', listener);
+    },
+  };
+}
+
+/** This page's `localStorage` (see {@link windowPreferenceStorage}): the default of the notification store. */
+export const localPreferenceStorage: PreferenceStorage = windowPreferenceStorage(() =>
+  typeof window === 'undefined' ? undefined : window,
+);
 
 /** A {@link PreferenceStorage} in memory; `share()` gives another "tab" on the same data whose writes the others hear. */
 export function memoryPreferenceStorage(): PreferenceStorage & { share(): PreferenceStorage } {
