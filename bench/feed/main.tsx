@@ -8,6 +8,7 @@ import { memo, Profiler } from 'react';
 import { createRoot } from 'react-dom/client';
 import { sseFeedTransport, useLiveFeed, useTopic, type LiveFeed } from '../../src/index.js';
 import type { JsonFeedEvent } from '../../src/index.js';
+import { pageCounters } from '../support/page-counters.js';
 
 const TOPICS = Array.from({ length: 100 }, (_, i) => `order:${i}`);
 
@@ -20,32 +21,7 @@ const reduce = (state: Order | undefined, event: JsonFeedEvent): Order => ({
   updates: (state?.updates ?? 0) + 1,
 });
 
-const bench = {
-  frame: 0,
-  commits: 0,
-  /** The highest number of commits seen within one animation frame. */
-  maxCommitsPerFrame: 0,
-  framesWithCommits: 0,
-  renders: 0,
-  /** Renders whose topic state was the same object as at the row's previous render. */
-  wastedRenders: 0,
-  longTasks: [] as { start: number; duration: number }[],
-  applied: 0,
-  feed: null as LiveFeed<JsonFeedEvent, Order> | null,
-};
-(window as unknown as { bench: typeof bench }).bench = bench;
-
-let commitsThisFrame = 0;
-const tick = () => {
-  bench.frame++;
-  commitsThisFrame = 0;
-  requestAnimationFrame(tick);
-};
-requestAnimationFrame(tick);
-
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
-}).observe({ type: 'longtask', buffered: false });
+const { bench, onCommit } = pageCounters({ applied: 0, feed: null as LiveFeed<JsonFeedEvent, Order> | null });
 
 const lastSeen = new Map<string, unknown>();
 
@@ -70,12 +46,7 @@ function App() {
   return (
     <Profiler
       id="feed"
-      onRender={() => {
-        bench.commits++;
-        commitsThisFrame++;
-        if (commitsThisFrame === 1) bench.framesWithCommits++;
-        if (commitsThisFrame > bench.maxCommitsPerFrame) bench.maxCommitsPerFrame = commitsThisFrame;
-      }}
+      onRender={onCommit}
     >
       <ul>
         {TOPICS.map((topic) => (

@@ -8,45 +8,16 @@ import { Profiler } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createOrderFeed, OrderDashboard, sseFeedTransport } from '../../src/index.js';
 import '../../src/styles.css';
+import { pageCounters } from '../support/page-counters.js';
 
 const ORDER_IDS = Array.from({ length: 100 }, (_, i) => `pedido-${i}`);
 
 const feed = createOrderFeed({ transport: sseFeedTransport({ client: { url: '/feed', retry: { maxAttempts: Infinity } } }) });
 
-const bench = {
-  frame: 0,
-  commits: 0,
-  maxCommitsPerFrame: 0,
-  framesWithCommits: 0,
-  renders: 0,
-  wastedRenders: 0,
-  longTasks: [] as { start: number; duration: number }[],
-  feed,
-};
-(window as unknown as { bench: typeof bench }).bench = bench;
-
-let commitsThisFrame = 0;
-const tick = () => {
-  bench.frame++;
-  commitsThisFrame = 0;
-  requestAnimationFrame(tick);
-};
-requestAnimationFrame(tick);
-
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
-}).observe({ type: 'longtask', buffered: false });
+const { onCommit } = pageCounters({ feed });
 
 createRoot(document.getElementById('root')!).render(
-  <Profiler
-    id="dashboard"
-    onRender={() => {
-      bench.commits++;
-      commitsThisFrame++;
-      if (commitsThisFrame === 1) bench.framesWithCommits++;
-      if (commitsThisFrame > bench.maxCommitsPerFrame) bench.maxCommitsPerFrame = commitsThisFrame;
-    }}
-  >
+  <Profiler id="dashboard" onRender={onCommit}>
     <OrderDashboard feed={feed} orderIds={ORDER_IDS} />
   </Profiler>,
 );

@@ -3,12 +3,11 @@ import {
   SocketClient,
   type FrameSource,
   type SocketClientOptions,
-  type StreamEnvironment,
   type StreamError,
   type WebSocketConstructor,
   type WebSocketLike,
 } from '../../src/index.js';
-import { FakeClock as ManualClock } from './support/fakes.js';
+import { FakeClock as ManualClock, FakeEnvironment } from './support/fakes.js';
 
 // Deterministic reconnection tests: a scripted WebSocket and a hand-driven clock, so delays are
 // asserted exactly and leftover timers are counted.
@@ -178,24 +177,14 @@ test('stop closes with 1000 and leaves no timer and no frame behind', async () =
 });
 
 test('while offline no retry timer runs; coming back online reconnects at once', async () => {
-  let online = false;
-  const onlineListeners = new Set<() => void>();
-  const environment: StreamEnvironment = {
-    isOnline: () => online,
-    onOnline: (callback) => {
-      onlineListeners.add(callback);
-      return () => onlineListeners.delete(callback);
-    },
-    isHidden: () => false,
-    onVisibilityChange: () => () => {},
-  };
+  const environment = new FakeEnvironment();
+  environment.online = false;
   const { clock, sockets, client } = setup({ environment });
   client.start();
   await flush();
   sockets[0]!.drop(1006);
   expect(clock.pending).toBe(0);
-  online = true;
-  for (const listener of [...onlineListeners]) listener();
+  environment.setOnline(true);
   await flush();
   expect(sockets).toHaveLength(2);
 });
@@ -264,28 +253,17 @@ test('connections that drop before the stable period still count, and the budget
 });
 
 test('gone offline while waiting to retry: the timer firing does not spend an attempt, online does', async () => {
-  let online = true;
-  const onlineListeners = new Set<() => void>();
-  const environment: StreamEnvironment = {
-    isOnline: () => online,
-    onOnline: (callback) => {
-      onlineListeners.add(callback);
-      return () => onlineListeners.delete(callback);
-    },
-    isHidden: () => false,
-    onVisibilityChange: () => () => {},
-  };
+  const environment = new FakeEnvironment();
   const { clock, sockets, client } = setup({ environment });
   client.start();
   await flush();
   sockets[0]!.drop(1006);
-  online = false; // the laptop lost its network during the 500 ms wait
+  environment.online = false; // the laptop lost its network during the 500 ms wait
   clock.advance(10_000);
   await flush();
   expect(sockets).toHaveLength(1);
   expect(client.getSnapshot().status).toBe('reconnecting');
-  online = true;
-  for (const listener of [...onlineListeners]) listener();
+  environment.setOnline(true);
   await flush();
   expect(sockets).toHaveLength(2);
 });
