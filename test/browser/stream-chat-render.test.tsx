@@ -163,6 +163,22 @@ describe('cursor', () => {
     expect(container.querySelector('[data-sk-cursor]')).toBeNull();
   });
 
+  test('holds still inside a chat that is typing, blinks again once it rests', async () => {
+    const { rerender } = render(
+      <div data-sk-root="" data-sk-chat="" data-typing="true">
+        <Cursor cursor="block" />
+      </div>,
+    );
+    const cursor = document.querySelector<HTMLElement>('[data-sk-chat] [data-sk-cursor]')!;
+    expect(getComputedStyle(cursor).animationName).toBe('none');
+    rerender(
+      <div data-sk-root="" data-sk-chat="">
+        <Cursor cursor="block" />
+      </div>,
+    );
+    expect(getComputedStyle(cursor).animationName).toBe('sk-cursor-blink');
+  });
+
   test('blinks with the theme colour and speed, and never under prefers-reduced-motion', async () => {
     const session = cdp();
     render(

@@ -189,6 +189,38 @@ describe('a silent server', () => {
     });
   });
 
+  test('the cursor holds still while text arrives (data-typing) and may blink once the reply pauses 0.5 s', async () => {
+    const clock = new FakeClock();
+    const { transport, open, token, sent } = manualTransport();
+    render(<StreamChat api="/t" transport={transport} protocol="generic" persistence={false} clock={clock} textUpdateMs={0} />);
+    const root = () => document.querySelector('[data-sk-chat]')!;
+    expect(root()).not.toHaveAttribute('data-typing');
+    await sendMessage();
+    await sent();
+    act(() => {
+      open();
+      token('Hola');
+    });
+    await waitFor(() => expect(document.querySelector('[data-sk-cursor]')).not.toBeNull());
+    expect(root()).toHaveAttribute('data-typing', 'true');
+    // Tokens 300 ms apart: never a half-second pause, so it stays still throughout.
+    let text = 'Hola';
+    for (const word of [' que', ' tal', ' estás']) {
+      act(() => clock.advance(300));
+      act(() => token(word));
+      text += word;
+      await waitFor(() => expect(document.querySelector('[data-role="assistant"] [data-sk-text]')!.textContent).toBe(text + '▊'));
+      expect(root()).toHaveAttribute('data-typing', 'true');
+    }
+    act(() => clock.advance(499));
+    expect(root()).toHaveAttribute('data-typing', 'true');
+    act(() => clock.advance(1));
+    expect(root()).not.toHaveAttribute('data-typing');
+    // The next token stops the blink again.
+    act(() => token('?'));
+    await waitFor(() => expect(root()).toHaveAttribute('data-typing', 'true'));
+  });
+
   test('waitingAfterMs={0} never shows it', async () => {
     const clock = new FakeClock();
     const { transport } = manualTransport();
