@@ -3,7 +3,9 @@
  * Requires `msw` (a peer dependency of this entry only).
  */
 export { encodeEvent, scriptedStream, sseResponse, sseHandler } from './sse.js';
-export type { ScriptedEvent, ScriptOptions, ScriptContext, Script, SSEHandlerOptions } from './sse.js';
+export type { ScriptedEvent, ScriptOptions, ScriptClock, ScriptContext, Script, SSEHandlerOptions } from './sse.js';
+export { NETWORK_CONDITIONS, setNetworkConditions, getNetworkConditions, onNetworkConditionsChange } from './network.js';
+export type { NetworkConditions } from './network.js';
 export { socketFeed, flakySocket, roomsServer } from './ws.js';
 export type { SocketScenarioOptions, SocketFeedOptions, FlakySocketOptions, RoomsServerOptions } from './ws.js';
 export { orderScenario, orderEvents, orderDashboardEvents, toWire, toSocketWire } from './order.js';

@@ -1,10 +1,13 @@
 import { ws, type WebSocketHandler } from 'msw';
+import { onNetworkConditionsChange, openNetworkConnection, type NetworkConnection } from './network.js';
+import type { ScriptClock } from './sse.js';
 
 /**
  * The handle of one mocked connection as the scenarios below use it (a subset of MSW's
  * `WebSocketClientHandle`).
  */
 interface MockClient {
+  readonly url: URL;
   send(data: string): void;
   close(code?: number, reason?: string): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
@@ -18,6 +21,13 @@ export interface SocketScenarioOptions {
    * Default `true`.
    */
   answerPings?: boolean;
+  /**
+   * Answer only this many pings per connection, then go silent while staying connected: the
+   * client's heartbeat times out (`idle-timeout`) and reconnects. Default: answer them all.
+   */
+  stopPongsAfter?: number;
+  /** The timers the scenario waits on. Default the platform's `setTimeout`; a fake clock in tests. */
+  clock?: ScriptClock;
 }
 
 /** Options of {@link socketFeed}. */
@@ -50,6 +60,14 @@ export interface RoomsServerOptions extends SocketScenarioOptions {
   leaveType?: string;
 }
 
+const platformClock: ScriptClock = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};
+
+/** Close code of a connection that ended without a close frame (a drop, or no network). */
+const ABNORMAL_CLOSURE = 1006;
+
 function encode(message: unknown): string {
   return typeof message === 'string' ? message : JSON.stringify(message);
 }
@@ -67,11 +85,142 @@ function isType(message: unknown, type: string): message is Record<string, unkno
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
 }
 
-/** Replies to heartbeat pings when enabled; returns true when `message` was a ping. */
-function handlePing(client: MockClient, message: unknown, options: SocketScenarioOptions): boolean {
-  if (options.answerPings === false || !isType(message, 'ping')) return false;
-  client.send(encode({ type: 'pong' }));
-  return true;
+/**
+ * One mocked connection under the current network conditions: sends (delayed on a slow
+ * network, dropped after a few on a flaky one), timers scaled to the network and cleared when
+ * the connection ends, heartbeat pongs, and the drop when the network goes offline. Every
+ * scenario below runs on it, so each follows the network switch the same way.
+ */
+class Connection {
+  /** 1 for the first connection of its scenario, 2 for the next, … */
+  readonly number: number;
+  private closed = false;
+  private sent = 0;
+  private pongs = 0;
+  private readonly timers = new Set<unknown>();
+  private readonly clock: ScriptClock;
+  private readonly offNetwork: () => void;
+  private readonly closeListeners: (() => void)[] = [];
+
+  constructor(
+    private readonly client: MockClient,
+    private readonly network: NetworkConnection,
+    private readonly options: SocketScenarioOptions,
+    number: number,
+  ) {
+    this.number = number;
+    this.clock = options.clock ?? platformClock;
+    this.offNetwork = onNetworkConditionsChange((next) => {
+      if (next === 'offline') this.close(ABNORMAL_CLOSURE, 'network offline');
+    });
+    client.addEventListener('close', () => this.release());
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Sends `message` (JSON-encoded unless a string); on a flaky network, drops the connection instead once its quota is sent. */
+  send(message: unknown): void {
+    if (this.closed) return;
+    const { dropAfter } = this.network;
+    if (dropAfter !== undefined && this.sent >= dropAfter) return this.close(ABNORMAL_CLOSURE, 'network drop');
+    this.sent++;
+    this.deliver(encode(message));
+  }
+
+  /** Runs `callback` after `ms` (scaled to the network), unless the connection ended. Returns the cancel function. */
+  after(ms: number, callback: () => void): () => void {
+    const { delayFactor, latencyMs } = this.network.profile;
+    return this.timer(ms * delayFactor + (ms > 0 ? latencyMs : 0), callback);
+  }
+
+  /** Runs `callback` every `ms` until it returns `false` or the connection ends. Returns the cancel function. */
+  every(ms: number, callback: () => boolean | void): () => void {
+    let cancel = () => {};
+    const tick = () => {
+      if (callback() === false) return;
+      cancel = this.after(ms, tick);
+    };
+    cancel = this.after(ms, tick);
+    return () => cancel();
+  }
+
+  /** Calls `listener` with each decoded client message; pings are answered (or not) first. */
+  onMessage(listener: (message: unknown, raw: unknown) => void): void {
+    this.client.addEventListener('message', (event) => {
+      if (this.closed) return;
+      const message = decode(event.data);
+      if (this.answerPing(message)) return;
+      listener(message, event.data);
+    });
+  }
+
+  /** Calls `listener` once when the connection ends, whoever ended it. */
+  onClose(listener: () => void): void {
+    if (this.closed) listener();
+    else this.closeListeners.push(listener);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.release();
+    this.client.close(code, reason);
+  }
+
+  /** Returns true when `message` was a heartbeat ping (answered or deliberately ignored). */
+  private answerPing(message: unknown): boolean {
+    const { answerPings, stopPongsAfter } = this.options;
+    if (answerPings === false || !isType(message, 'ping')) return false;
+    if (stopPongsAfter !== undefined && this.pongs >= stopPongsAfter) return true;
+    this.pongs++;
+    this.deliver(encode({ type: 'pong' }));
+    return true;
+  }
+
+  /** Writes to the client now, or after the network's latency (constant, so order is kept). */
+  private deliver(data: string): void {
+    const { latencyMs } = this.network.profile;
+    if (latencyMs > 0) this.timer(latencyMs, () => this.client.send(data));
+    else this.client.send(data);
+  }
+
+  private timer(ms: number, callback: () => void): () => void {
+    if (this.closed) return () => {};
+    const handle = this.clock.setTimeout(() => {
+      this.timers.delete(handle);
+      if (!this.closed) callback();
+    }, ms);
+    this.timers.add(handle);
+    return () => {
+      if (this.timers.delete(handle)) this.clock.clearTimeout(handle);
+    };
+  }
+
+  private release(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.offNetwork();
+    for (const handle of this.timers) this.clock.clearTimeout(handle);
+    this.timers.clear();
+    for (const listener of this.closeListeners.splice(0)) listener();
+  }
+}
+
+/**
+ * `ws.link(url)` whose connections each run `setup` on a {@link Connection} under the network
+ * conditions of the moment (offline: refused before it opens).
+ */
+function serve(url: string | RegExp, options: SocketScenarioOptions, setup: (connection: Connection) => void): WebSocketHandler {
+  let count = 0;
+  return ws.link(url).addEventListener('connection', ({ client }) => {
+    const mock = client as unknown as MockClient;
+    const number = ++count;
+    const network = openNetworkConnection(mock.url.href);
+    // Closed in the connection listener, the socket never opens: the client sees a refusal.
+    if (network.profile.offline) return mock.close(ABNORMAL_CLOSURE, 'network offline');
+    setup(new Connection(mock, network, options, number));
+  });
 }
 
 /**
@@ -84,18 +233,17 @@ function handlePing(client: MockClient, message: unknown, options: SocketScenari
  */
 export function socketFeed(url: string, messages: readonly unknown[], options: SocketFeedOptions = {}): WebSocketHandler {
   const { intervalMs = 1_000, loop = false } = options;
-  return ws.link(url).addEventListener('connection', ({ client }) => {
-    const mock = client as unknown as MockClient;
+  return serve(url, options, (connection) => {
     let index = 0;
-    const timer = setInterval(() => {
+    connection.every(intervalMs, () => {
       if (index >= messages.length) {
-        if (!loop || messages.length === 0) return clearInterval(timer);
+        if (!loop || messages.length === 0) return false;
         index = 0;
       }
-      mock.send(encode(messages[index++]));
-    }, intervalMs);
-    mock.addEventListener('message', (event) => handlePing(mock, decode(event.data), options));
-    mock.addEventListener('close', () => clearInterval(timer));
+      connection.send(messages[index++]);
+      return true;
+    });
+    connection.onMessage(() => {});
   });
 }
 
@@ -112,23 +260,19 @@ export function flakySocket(url: string, options: FlakySocketOptions = {}): WebS
     dropCode = 1006,
     message = (n: number, connection: number) => ({ type: 'tick', n, connection }),
   } = options;
-  let connections = 0;
   let ticks = 0;
-  return ws.link(url).addEventListener('connection', ({ client }) => {
-    const mock = client as unknown as MockClient;
-    const connection = ++connections;
+  return serve(url, options, (connection) => {
     let sentHere = 0;
-    const timer = setInterval(() => {
-      if (connection <= dropConnections && sentHere >= dropAfter) {
-        clearInterval(timer);
-        mock.close(dropCode, 'scripted drop');
-        return;
+    connection.every(intervalMs, () => {
+      if (connection.number <= dropConnections && sentHere >= dropAfter) {
+        connection.close(dropCode, 'scripted drop');
+        return false;
       }
       sentHere++;
-      mock.send(encode(message(++ticks, connection)));
-    }, intervalMs);
-    mock.addEventListener('message', (event) => handlePing(mock, decode(event.data), options));
-    mock.addEventListener('close', () => clearInterval(timer));
+      connection.send(message(++ticks, connection.number));
+      return true;
+    });
+    connection.onMessage(() => {});
   });
 }
 
@@ -143,31 +287,28 @@ export function flakySocket(url: string, options: FlakySocketOptions = {}): WebS
  */
 export function roomsServer(url: string, options: RoomsServerOptions = {}): WebSocketHandler {
   const { joinType = 'join', leaveType = 'leave' } = options;
-  const members = new Map<string, Set<MockClient>>();
-  return ws.link(url).addEventListener('connection', ({ client }) => {
-    const mock = client as unknown as MockClient;
+  const members = new Map<string, Set<Connection>>();
+  return serve(url, options, (connection) => {
     const joined = new Set<string>();
-    mock.addEventListener('message', (event) => {
-      const message = decode(event.data);
-      if (handlePing(mock, message, options)) return;
+    connection.onMessage((message, raw) => {
       const room = typeof message === 'object' && message !== null ? (message as { room?: unknown }).room : undefined;
       if (typeof room === 'string' && isType(message, joinType)) {
         joined.add(room);
         if (!members.has(room)) members.set(room, new Set());
-        members.get(room)!.add(mock);
-        mock.send(encode({ type: 'joined', room }));
+        members.get(room)!.add(connection);
+        connection.send({ type: 'joined', room });
       } else if (typeof room === 'string' && isType(message, leaveType)) {
         joined.delete(room);
-        members.get(room)?.delete(mock);
-        mock.send(encode({ type: 'left', room }));
+        members.get(room)?.delete(connection);
+        connection.send({ type: 'left', room });
       } else if (typeof room === 'string') {
-        for (const member of members.get(room) ?? []) member.send(encode(message));
+        for (const member of members.get(room) ?? []) member.send(message);
       } else {
-        mock.send(typeof event.data === 'string' ? event.data : encode(message));
+        connection.send(typeof raw === 'string' ? raw : message);
       }
     });
-    mock.addEventListener('close', () => {
-      for (const room of joined) members.get(room)?.delete(mock);
+    connection.onClose(() => {
+      for (const room of joined) members.get(room)?.delete(connection);
     });
   });
 }
