@@ -14,7 +14,9 @@ export const recipeUrls = {
   /** A markdown reply (lists, a code block, raw HTML, a `javascript:` link), streamed word by word. */
   markdown: '/api/recipes/markdown',
   /** The same reply, stalled in the middle of its code block (a half-received fence). */
-  markdownHalf: '/api/recipes/markdown-half',
+  markdownHalfFence: '/api/recipes/markdown-half-fence',
+  /** The same reply, stalled in the middle of a list item. */
+  markdownHalfList: '/api/recipes/markdown-half-list',
 } as const;
 
 /** Events of the metrics ticker: how many, and after which ones the first two connections break. */
@@ -47,12 +49,13 @@ export const MARKDOWN_REPLY = [
   'Y este [enlace peligroso](javascript:window.__mdXss=3) no se puede pulsar.',
 ].join('\n\n');
 
-/** How many chunks of the markdown reply the half-received story plays before stalling: inside the fence. */
-function halfReceivedChunks(): number {
-  const script = chunkEventsScript(MARKDOWN_REPLY);
-  // The start event, then chunks up to and including the word `addEventListener(…`: the fence is
-  // open, the code has two lines, and the list above it is complete.
-  const index = script.findIndex((entry) => JSON.stringify(entry.data).includes('feed.addEventListener'));
+/**
+ * How many entries of the markdown reply's script (the start event, then one chunk per word) to
+ * play so the reply stops right after the chunk holding `word`: a stream cut mid-construct.
+ */
+function entriesThrough(word: string): number {
+  const index = chunkEventsScript(MARKDOWN_REPLY).findIndex((entry) => JSON.stringify(entry.data).includes(word));
+  if (index < 0) throw new Error(`"${word}" is not in the markdown reply`);
   return index + 1;
 }
 
@@ -68,8 +71,11 @@ export function metricsHandlers(): HttpHandler[] {
 /** Handlers of the Markdown recipe stories. */
 export function markdownHandlers(): HttpHandler[] {
   return [
-    sseHandler(recipeUrls.markdown, chunkEventsScript(MARKDOWN_REPLY), { ...post, delayMs: 25 }),
-    sseHandler(recipeUrls.markdownHalf, chunkEventsScript(MARKDOWN_REPLY), { ...post, delayMs: 10, stallAfter: halfReceivedChunks() }),
+    sseHandler(recipeUrls.markdown, chunkEventsScript(MARKDOWN_REPLY), { ...post, delayMs: 15 }),
+    // Inside the fence: two lines of code, the second one unfinished, no closing fence yet.
+    sseHandler(recipeUrls.markdownHalfFence, chunkEventsScript(MARKDOWN_REPLY), { ...post, delayMs: 10, stallAfter: entriesThrough('feed.addEventListener') }),
+    // Inside the second list item: "- 2 quesadillas" and not the rest of its line.
+    sseHandler(recipeUrls.markdownHalfList, chunkEventsScript(MARKDOWN_REPLY), { ...post, delayMs: 10, stallAfter: entriesThrough('quesadillas') }),
   ];
 }
 
