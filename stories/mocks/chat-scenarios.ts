@@ -1,5 +1,6 @@
 import { http, HttpResponse, ws, type RequestHandler, type WebSocketHandler } from 'msw';
-import { sseHandler, sseResponse, type ScriptedEvent } from '../../src/msw/index.js';
+import { chatHandler, chatResponse, presetEvents, sseHandler, type ScriptedEvent } from '../../src/msw/index.js';
+import { textPieces } from '../../src/msw/presets/reply.js';
 import aiSdkRaw from '../../test/fixtures/protocols/ai-sdk.sse?raw';
 import anthropicErrorRaw from '../../test/fixtures/protocols/anthropic-error.sse?raw';
 import anthropicRaw from '../../test/fixtures/protocols/anthropic.sse?raw';
@@ -18,8 +19,9 @@ import wsChatRaw from '../../test/fixtures/protocols/ws-chat.jsonl?raw';
 /**
  * Mocked chat endpoints for the StreamChat stories and browser tests: every protocol fixture
  * replayed as its server sends it (paced, so streaming is visible), plus scenarios for each
- * state of the chat (slow, never answering, failing, tool-using, hostile text). One URL per
- * scenario, so stories on one docs page never share a handler.
+ * state of the chat (slow, never answering, failing, tool-using, hostile text), written with the
+ * mock kit's protocol presets. One URL per scenario, so stories on one docs page never share a
+ * handler.
  */
 export const chatUrls = {
   anthropic: '/api/chat/anthropic',
@@ -79,22 +81,14 @@ export function parseSSE(raw: string): ScriptedEvent[] {
   return events;
 }
 
-/** Splits text into word tokens, keeping the spaces and newlines (as a model streams them). */
+/** Splits text into word tokens, keeping the spaces and newlines (as the presets stream them). */
 export function wordTokens(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? [];
+  return textPieces(text);
 }
 
 /** A `start` / `chunk` / `end` stream (the chunk-events format) of `text`, one word per chunk. */
 export function chunkEventsScript(text: string, conversationId = 'conv_demo'): ScriptedEvent[] {
-  const tokens = wordTokens(text);
-  return [
-    { event: 'start', data: { conversation_id: conversationId, status: 'processing' } },
-    ...tokens.map((content, index): ScriptedEvent => ({
-      event: 'chunk',
-      data: { type: 'content', content, chunk_index: index, is_final: index === tokens.length - 1 },
-    })),
-    { event: 'end', data: { conversation_id: conversationId, status: 'completed', message_count: 2 } },
-  ];
+  return presetEvents('chunk-events', { text, conversationId });
 }
 
 /** The long reply of the `slow` scenario: paragraphs, a list and a fenced code block. */
@@ -147,48 +141,31 @@ async function lastUserText(request: Request): Promise<string> {
 
 let echoCount = 0;
 
-/** Tool-using agent in the generic format: a tool that takes a while, then text and sources. */
-const toolScript: ScriptedEvent[] = [
-  { data: { type: 'metadata', conversation_id: 'conv_taq_42' } },
-  { data: { type: 'token', content: 'Reviso la cocina ' } },
-  { data: { type: 'tool_start', tool: 'kitchen_status', input: { order_id: 'A-042' } } },
-  { data: { type: 'tool_end', tool: 'kitchen_status', result: { status: 'en el trompo', eta_minutes: 12 } }, delayMs: 900 },
-  { data: { type: 'tool_start', tool: 'courier_eta', input: { order_id: 'A-042' } } },
-  { data: { type: 'tool_end', tool: 'courier_eta', result: { courier: 'Luis', minutes: 9 } }, delayMs: 700 },
-  ...wordTokens('y con el repartidor: tus 3 tacos al pastor llegan en unos 12 minutos.').map(
-    (content): ScriptedEvent => ({ data: { type: 'token', content } }),
-  ),
-  {
-    data: {
-      type: 'sources',
-      sources: [
-        { title: 'Estado del pedido A-042', url: 'https://taqueria.example/pedidos/A-042' },
-        { title: 'Tiempos de entrega', url: 'https://taqueria.example/ayuda/entregas' },
-      ],
-    },
-  },
-  { data: '[DONE]' },
-];
+/** Tool-using agent in the generic format: two tools that take a while, then text and sources. */
+const toolsReply = {
+  text: 'Revisé la cocina y al repartidor: tus 3 tacos al pastor llegan en unos 12 minutos.',
+  toolCalls: [
+    { name: 'kitchen_status', input: { order_id: 'A-042' }, output: { status: 'en el trompo', eta_minutes: 12 }, delayMs: 900 },
+    { name: 'courier_eta', input: { order_id: 'A-042' }, output: { courier: 'Luis', minutes: 9 }, delayMs: 700 },
+  ],
+  sources: [
+    { title: 'Estado del pedido A-042', url: 'https://taqueria.example/pedidos/A-042' },
+    { title: 'Tiempos de entrega', url: 'https://taqueria.example/ayuda/entregas' },
+  ],
+};
 
 /** Markup and script in every place a stream can put text. */
 export const HOSTILE_TEXT =
   'Hola <img src=x onerror="window.__xss=1"> y <script>window.__xss=2</script>\n\n<b onmouseover="window.__xss=3">negrita</b> &lt;ok&gt;';
 
-const hostileScript: ScriptedEvent[] = [
-  {
-    data: {
-      type: 'sources',
-      sources: [
-        { title: 'Fuente con javascript:', url: 'javascript:window.__xss=4' },
-        { title: '<img src=x onerror="window.__xss=5">', url: 'https://taqueria.example/ok' },
-      ],
-    },
-  },
-  ...wordTokens(HOSTILE_TEXT).map((content): ScriptedEvent => ({ data: { type: 'chunk', content } })),
-  { data: { type: 'tool_start', tool: '<svg onload="window.__xss=6">', input: { html: '<img src=x onerror="window.__xss=7">' } } },
-  { data: { type: 'tool_end', tool: '<svg onload="window.__xss=6">', result: '<script>window.__xss=8</script>' } },
-  { data: { type: 'done' } },
-];
+const hostileReply = {
+  text: HOSTILE_TEXT,
+  toolCalls: [{ name: '<svg onload="window.__xss=6">', input: { html: '<img src=x onerror="window.__xss=7">' }, output: '<script>window.__xss=8</script>' }],
+  sources: [
+    { title: 'Fuente con javascript:', url: 'javascript:window.__xss=4' },
+    { title: '<img src=x onerror="window.__xss=5">', url: 'https://taqueria.example/ok' },
+  ],
+};
 
 /** The ws-chat transcript, replayed on each message the client sends. */
 const socketFrames = wsChatRaw.split('\n').filter((line) => line.trim() !== '' && !line.includes('"ping"'));
@@ -214,10 +191,10 @@ export const chatHandlers: RequestHandler[] = [
   http.post(chatUrls.echo, async ({ request }) => {
     const question = await lastUserText(request);
     const reply = `Respuesta ${++echoCount}: preguntaste «${question}». Tus 3 tacos al pastor salen en unos 12 minutos.`;
-    return sseResponse(chunkEventsScript(reply), { delayMs: 40 }, request.signal);
+    return chatResponse('chunk-events', { text: reply, conversationId: 'conv_demo' }, { delayMs: 40 }, request.signal);
   }),
-  sseHandler(chatUrls.slow, chunkEventsScript(SLOW_REPLY), { ...post, delayMs: 40 }),
-  sseHandler(chatUrls.writing, chunkEventsScript('Ya casi.'), { ...post, firstByteDelayMs: 60_000 }),
+  chatHandler(chatUrls.slow, 'chunk-events', { text: SLOW_REPLY }, { delayMs: 40 }),
+  chatHandler(chatUrls.writing, 'chunk-events', { text: 'Ya casi.' }, { firstByteDelayMs: 60_000 }),
   http.post(chatUrls.serverError, () =>
     HttpResponse.json({ error: 'The kitchen is closed' }, { status: 500, headers: { 'content-type': 'application/json' } }),
   ),
@@ -228,9 +205,9 @@ export const chatHandlers: RequestHandler[] = [
     HttpResponse.json({ error: 'Slow down' }, { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '90' } }),
   ),
   // The start event and four words, then nothing (the connection stays open).
-  sseHandler(chatUrls.stalled, chunkEventsScript('Déjame revisar la cocina, un momento…'), { ...post, delayMs: 40, stallAfter: 5 }),
-  sseHandler(chatUrls.tools, toolScript, { ...post, delayMs: 120 }),
-  sseHandler(chatUrls.hostile, hostileScript, { ...post, delayMs: 20 }),
+  chatHandler(chatUrls.stalled, 'chunk-events', { text: 'Déjame revisar la cocina, un momento…' }, { delayMs: 40, stallAfter: 5 }),
+  chatHandler(chatUrls.tools, 'generic', toolsReply, { delayMs: 120 }),
+  chatHandler(chatUrls.hostile, 'generic', hostileReply, { delayMs: 20 }),
 ];
 
 /**
