@@ -96,6 +96,23 @@ const platformClock: ScriptClock = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
 };
 
+/**
+ * Resolves on a later task (not a timer: no clamping, nothing for a fake clock to advance):
+ * `setImmediate` under Node, a `MessageChannel` message in browsers.
+ */
+function nextTask(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  if (immediate !== undefined) return new Promise((resolve) => void immediate(resolve));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
 function sleep(ms: number, signal: AbortSignal, clock: ScriptClock): Promise<void> {
   return new Promise((resolve) => {
     if (ms <= 0 || signal.aborted) return resolve();
@@ -178,17 +195,18 @@ function playScript(
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const write = (bytes: Uint8Array) => {
-        if (bufferAll) held.push(bytes);
-        else if (randomChunkBytes !== undefined) {
-          for (let offset = 0; offset < bytes.byteLength; ) {
-            const size = 1 + Math.floor(random!() * randomChunkBytes);
-            controller.enqueue(bytes.subarray(offset, offset + size));
-            offset += size;
+      // Pieces of one write go out a task apart: enqueued back to back, the transport (MSW's
+      // Node interceptor, the worker) would join them again into one read.
+      const write = async (bytes: Uint8Array) => {
+        if (bufferAll) return void held.push(bytes);
+        for (let offset = 0; offset < bytes.byteLength; ) {
+          if (offset > 0) {
+            await nextTask();
+            if (stop.signal.aborted) return;
           }
-        } else {
-          const size = chunkBytes ?? bytes.byteLength;
-          for (let offset = 0; offset < bytes.byteLength; offset += size) controller.enqueue(bytes.subarray(offset, offset + size));
+          const size = randomChunkBytes !== undefined ? 1 + Math.floor(random!() * randomChunkBytes) : (chunkBytes ?? bytes.byteLength);
+          controller.enqueue(bytes.subarray(offset, offset + size));
+          offset += size;
         }
       };
       // The buffering proxy's flush: everything held, as one piece (one read on the client).
@@ -213,7 +231,7 @@ function playScript(
       try {
         await sleep(firstByteDelayMs, stop.signal, clock);
         if (stopped()) return;
-        if (options.bom === true) write(BOM);
+        if (options.bom === true) await write(BOM);
         for (let index = 0; index < entries.length; index++) {
           if (dropAfter === index) return controller.error(scriptedDrop());
           if (options.endAfter === index) {
@@ -226,9 +244,11 @@ function playScript(
             return;
           }
           const entry = entries[index]!;
-          if (index > 0 || entry.delayMs !== undefined || jitterMs > 0) await wait(entry.delayMs ?? delayMs);
+          // The first entry follows the first byte at once unless it has its own delay (or jitter).
+          if (index > 0 || entry.delayMs !== undefined || jitterMs > 0) await wait(entry.delayMs ?? (index > 0 ? delayMs : 0));
           if (stopped()) return;
-          write(encoder.encode(encodeEvent(entry, lineEnding)));
+          await write(encoder.encode(encodeEvent(entry, lineEnding)));
+          if (stopped()) return;
         }
         if (options.stallAfter !== undefined && options.stallAfter >= entries.length) {
           await stall();
