@@ -7,6 +7,10 @@ import type { StreamMetrics } from '../metrics.js';
 import { callingUserCode, resolve, type Resolvable } from '../resolvable.js';
 import { contentTypeError, errorForStatus, isEventStream, isPlainText } from './http-errors.js';
 import { safely } from '../emitter.js';
+import { LazyModule } from '../lazy.js';
+import type { SSEShareHost, SSEShareState } from '../share/sse-share.js';
+import type { TabShare } from '../share/tab-share.js';
+import { shareRuntime, type ShareAcrossTabs, type ShareRuntime } from '../share/types.js';
 import { ConnectionLifecycle } from './lifecycle.js';
 import { headerByteString } from './header-bytes.js';
 import { SSEDecoder, toSSEEvent, type EventSourceMessage, type SSEEvent } from './sse-events.js';
@@ -15,6 +19,9 @@ import type { StreamStatus } from './status.js';
 
 export type { SSEEvent } from './sse-events.js';
 export type { Resolvable } from '../resolvable.js';
+
+/** The cross-tab machinery, loaded the first time a client that asked for sharing starts. */
+const shareModule = new LazyModule(() => import('../share/sse-share.js'));
 
 /** Default first-byte timeout: generous, LLMs can think for a long time before answering. */
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
@@ -164,6 +171,14 @@ export interface SSEClientOptions extends SSERequestOptions {
   environment?: StreamEnvironment;
   /** Injectable frame source for batching notifications (tests). */
   frames?: FrameSource;
+  /**
+   * Share one connection among the browser's tabs that open this stream (see
+   * {@link ShareAcrossTabs}): one tab connects, the others receive its events over a
+   * `BroadcastChannel`. GET streams only (any other method keeps a connection per tab); read
+   * when the client starts. `whenHidden: 'close'` does not apply to a shared stream: the tab
+   * holding the connection may be hidden while another shows it.
+   */
+  shareAcrossTabs?: ShareAcrossTabs;
 }
 
 /** What {@link SSEClient.getSnapshot} returns; a new object only when something changed. */
@@ -214,6 +229,10 @@ export class SSEClient {
   private firstResponse: SSEOpenInfo | null = null;
   private pausedWhileHidden = false;
   private unwatchVisibility: (() => void) | null = null;
+  /** This tab's part in a cross-tab share, while sharing. */
+  private share: TabShare<SSEEvent, SSEShareState> | null = null;
+  /** While another tab leads: its attempt count and metrics, shown as this client's. */
+  private mirrored: SSEShareHost['mirrored'] = null;
   private readonly life: ConnectionLifecycle<SSESnapshot, Events>;
   /** The event listeners, iterated directly on the per-event path. */
   private readonly eventListeners: Set<(event: SSEEvent) => void>;
@@ -269,9 +288,16 @@ export class SSEClient {
    * resumes from `lastEventId` when the stream carried ids.
    */
   readonly start = (): void => {
+    if (this.share !== null) {
+      // Shared: the connection to (re)start is the leader tab's (this one's if it leads).
+      if (!this.life.isActive()) this.share.command('start').catch(() => {});
+      return;
+    }
     if (this.life.isActive()) return;
     const run = this.life.begin();
     this.firstResponse = null;
+    const share = this.shareRuntime();
+    if (share !== null) return this.joinShare(run, share);
     this.watchVisibility();
     if (this.options.whenHidden === 'close' && this.life.environment.isHidden()) {
       this.pausedWhileHidden = true;
@@ -283,6 +309,9 @@ export class SSEClient {
 
   /** Aborts the request and any pending reconnect; status becomes `closed`. No timers remain. */
   readonly stop = (): void => {
+    this.share?.leave();
+    this.share = null;
+    this.mirrored = null;
     this.pausedWhileHidden = false;
     this.unwatchVisibility?.();
     this.unwatchVisibility = null;
@@ -295,6 +324,61 @@ export class SSEClient {
     this.controller?.abort(new StreamError('aborted', 'The stream was stopped.'));
     this.controller = null;
     this.life.store.flush();
+  }
+
+  private shareRuntime(): ShareRuntime | null {
+    if (this.options.shareAcrossTabs === undefined || (this.options.method ?? 'GET').toUpperCase() !== 'GET') return null;
+    return shareRuntime(this.options.shareAcrossTabs, 'sse', String(this.options.url));
+  }
+
+  /** Joins the tabs sharing this stream; if the share's code cannot load, connects on its own. */
+  private joinShare(run: number, runtime: ShareRuntime): void {
+    this.life.setStatus('connecting');
+    shareModule.load().then(
+      ({ shareSSE }) => {
+        if (run !== this.life.run) return;
+        this.share = shareSSE(this.shareHost(), runtime, this.life.clock);
+        this.share.join();
+      },
+      () => {
+        if (run === this.life.run) void this.loop(run, false);
+      },
+    );
+  }
+
+  /** What the share drives: the own connection (when this tab leads) and the follower's feed. */
+  private shareHost(): SSEShareHost {
+    const client = this;
+    return {
+      life: this.life,
+      get lastEventId() {
+        return client.lastEventId;
+      },
+      set lastEventId(id: string) {
+        client.lastEventId = id;
+      },
+      get mirrored() {
+        return client.mirrored;
+      },
+      set mirrored(value) {
+        client.mirrored = value;
+      },
+      callbacks: () => this.options,
+      emitEvent: (event) => this.emitEvent(event),
+      connect: (handoff) => void this.loop(this.life.resume(), handoff),
+      disconnect: () => {
+        // Another tab leads now: end the own request without the `closed` a stop would show.
+        const status = this.life.status;
+        this.life.status = 'idle';
+        this.halt();
+        this.life.status = status;
+      },
+      restart: () => {
+        if (this.life.isActive()) return;
+        this.firstResponse = null;
+        void this.loop(this.life.begin(), false);
+      },
+    };
   }
 
   private async loop(run: number, resuming: boolean): Promise<void> {
@@ -577,8 +661,8 @@ export class SSEClient {
       status: life.status,
       error: life.error,
       lastEventId: this.lastEventId,
-      attempt: life.failures,
-      metrics: life.metrics.snapshot(),
+      attempt: this.mirrored?.attempt ?? life.failures,
+      metrics: this.mirrored?.metrics ?? life.metrics.snapshot(),
     };
   }
 }
