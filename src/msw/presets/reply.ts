@@ -95,7 +95,8 @@ export function chatReply(init: ChatReplyInit): ChatReply {
   return {
     ...init,
     reasoning: init.reasoning ?? '',
-    toolCalls: (init.toolCalls ?? []).map((call, index) => ({ ...call, id: call.id ?? `call_${index + 1}` })),
+    // A call without input is sent as `{}`, as providers send a tool without parameters.
+    toolCalls: (init.toolCalls ?? []).map((call, index) => ({ ...call, id: call.id ?? `call_${index + 1}`, input: call.input ?? {} })),
     sources: (init.sources ?? []).map((source, index) => ({ ...source, id: source.id ?? `source-${index + 1}` })),
     error,
     conversationId: init.conversationId ?? 'conv_mock',
@@ -135,7 +136,7 @@ const INPUT_PIECE = 16;
 
 /** A tool input as the JSON text a model streams, cut into pieces (never inside a character). */
 export function inputPieces(input: unknown): { json: string; pieces: string[] } {
-  const json = JSON.stringify(input ?? {});
+  const json = JSON.stringify(input);
   const points = Array.from(json);
   const pieces: string[] = [];
   for (let index = 0; index < points.length; index += INPUT_PIECE) pieces.push(points.slice(index, index + INPUT_PIECE).join(''));
@@ -154,11 +155,15 @@ export interface ProtocolPreset {
 
 /** Which parts of a {@link ChatReplyInit} a wire format carries (parts it cannot carry are not sent). */
 export interface PresetSupport {
+  /** Reasoning ("thinking") text. */
   reasoning: boolean;
+  /** Tool calls with their input. */
   toolCalls: boolean;
   /** Tool results (a server-run tool's `output`). */
   toolOutputs: boolean;
+  /** Cited sources. */
   sources: boolean;
+  /** Token usage. */
   usage: boolean;
   /** A finish reason other than `stop`. */
   finishReason: boolean;

@@ -159,6 +159,12 @@ describe.each(FORMATS)('%s preset', (format) => {
     );
   });
 
+  test.skipIf(!presetSupport[format].toolCalls)('a tool call without input arrives with {} (a tool without parameters)', async () => {
+    const { bytes, headers } = await recorded(format, { text: 'Listo.', toolCalls: [{ name: 'open_kitchen', input: undefined }] });
+    serve(bytes, headers, []);
+    expect(read(await ask()).tools).toEqual([{ id: 'call_1', name: 'open_kitchen', input: {} }]);
+  });
+
   test('chunkWords sets the words per text delta: five words are five deltas, or one', () => {
     const count = (chunkWords: number) => presetEvents(format, { text: 'uno dos tres cuatro cinco' }, { chunkWords }).length;
     expect(count(1) - count(5)).toBe(4);
