@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { sseHandler, type ScriptedEvent } from '../../src/msw/index.js';
+import { sseHandler, sseResponse, type ScriptedEvent } from '../../src/msw/index.js';
 import { chunkEventsScript } from './chat-scenarios.js';
 
 /**
@@ -81,3 +81,51 @@ export function markdownHandlers(): HttpHandler[] {
 
 /** A request that fails at the network level, as when the browser is offline. */
 export const networkDown = (path: string, method: 'get' | 'post' = 'get'): HttpHandler => http[method](path, () => HttpResponse.error());
+
+/** URLs of the Components/More states stories. */
+export const stateUrls = {
+  chatOffline: '/api/states/chat-offline',
+  orderConnecting: '/api/states/order-connecting',
+  orderOffline: '/api/states/order-offline',
+  orderStale: '/api/states/order-stale',
+  orderLate: '/api/states/order-late',
+  orderPositionStale: '/api/states/order-position-stale',
+  notificationsQuiet: '/api/states/notifications-quiet',
+  notificationsRefused: '/api/states/notifications-401',
+  sseRetryAfter: '/api/states/sse-retry-after',
+  sseTooLarge: '/api/states/sse-too-large',
+  socketFeed: 'wss://kitchen.streamkit.test/states-feed',
+  socketSilent: 'wss://kitchen.streamkit.test/states-silent',
+} as const;
+
+/**
+ * An order feed that breaks after three events, then answers 503 with `Retry-After: 1` once,
+ * then resumes after the last id: the `reconnecting` state lasts at least that second, whatever
+ * the backoff's jitter draws.
+ */
+export function retryAfterFeedHandler(path: string, events: readonly ScriptedEvent[]): HttpHandler {
+  let connection = 0;
+  return http.get(path, ({ request }) => {
+    connection++;
+    if (connection === 2) {
+      return new HttpResponse('{"error":"busy"}', { status: 503, headers: { 'content-type': 'application/json', 'retry-after': '1' } });
+    }
+    const lastEventId = request.headers.get('last-event-id') ?? '';
+    const rest = events.slice(events.findIndex((entry) => entry.id === lastEventId) + 1);
+    return sseResponse(rest, connection === 1 ? { delayMs: 150, dropAfter: 3 } : { delayMs: 150 }, request.signal);
+  });
+}
+
+/** An event stream that opens and then sends nothing, keeping the connection open. */
+export const quietStream = (path: string): HttpHandler => sseHandler(path, [], { stallAfter: 0 });
+
+/**
+ * One event of `size` characters, arriving in 256-byte pieces (as over a real network), so the
+ * client's buffer grows past a small `maxEventSize` before the event ends.
+ */
+export const oversizedEventHandler = (path: string, size: number): HttpHandler =>
+  sseHandler(path, [{ id: '1', event: 'status', data: 'x'.repeat(size) }], { stallAfter: 1, chunkBytes: 256 });
+
+/** A JSON error answer with `status` (e.g. 401: the credentials were refused). */
+export const refused = (path: string, status: number): HttpHandler =>
+  http.get(path, () => HttpResponse.json({ error: `status ${status}` }, { status }));
