@@ -98,9 +98,9 @@ const platformClock: ScriptClock = {
 
 /**
  * Resolves on a later task (not a timer: no clamping, nothing for a fake clock to advance):
- * `setImmediate` under Node, a `MessageChannel` message in browsers.
+ * `setImmediate` under Node, a `MessageChannel` message in browsers. Internal to the kit.
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
   if (immediate !== undefined) return new Promise((resolve) => void immediate(resolve));
   return new Promise((resolve) => {

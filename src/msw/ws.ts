@@ -1,6 +1,6 @@
 import { ws, type WebSocketHandler } from 'msw';
 import { onNetworkConditionsChange, openNetworkConnection, type NetworkConnection } from './network.js';
-import type { ScriptClock } from './sse.js';
+import { nextTask, type ScriptClock } from './sse.js';
 
 /**
  * The handle of one mocked connection as the scenarios below use it (a subset of MSW's
@@ -309,6 +309,173 @@ export function roomsServer(url: string, options: RoomsServerOptions = {}): WebS
     });
     connection.onClose(() => {
       for (const room of joined) members.get(room)?.delete(connection);
+    });
+  });
+}
+
+/** Matches a client message: its `type`, fields it must carry (compared with `===`), or a predicate. */
+export type SocketMessageMatch = string | Readonly<Record<string, unknown>> | ((message: unknown) => boolean);
+
+/** One rule of {@link scriptedSocket}: how the server answers a client message. */
+export interface SocketReply {
+  /** Which client messages this rule answers (the first matching rule wins). */
+  match: SocketMessageMatch;
+  /**
+   * The reply: a message, or a function building it from the client's decoded message (e.g. to
+   * carry its `id` back, so `request()` resolves). A function returning `undefined` sends nothing.
+   */
+  reply?: unknown;
+  /** Several messages instead, in order, `delayMs` apart (e.g. a token stream), or a function building them. */
+  replies?: readonly unknown[] | ((message: unknown) => readonly unknown[]);
+  /** Wait before the reply (and between replies). Default 0. */
+  delayMs?: number;
+}
+
+/** One timed step of {@link scriptedSocket}: a message to send, or a close. */
+export type SocketStep =
+  /** Sends `message` `delayMs` after the previous step (the first: after the connection opened). */
+  | { delayMs?: number; message: unknown }
+  /** Closes the connection: 1006 is a drop (the client reconnects), 1000 a normal end, 1008 a refusal. */
+  | { delayMs?: number; close: { code?: number; reason?: string } };
+
+/** Options of {@link scriptedSocket}. */
+export interface ScriptedSocketOptions extends SocketScenarioOptions {
+  /** Sent on every connection, in order. Default none. */
+  steps?: readonly SocketStep[] | ((connection: number) => readonly SocketStep[]);
+  /** Answers to client messages. Unmatched messages get no answer. Default none. */
+  replies?: readonly SocketReply[];
+}
+
+function matches(match: SocketMessageMatch, message: unknown): boolean {
+  if (typeof match === 'function') return match(message);
+  if (typeof match === 'string') return isType(message, match);
+  if (typeof message !== 'object' || message === null) return false;
+  const record = message as Record<string, unknown>;
+  return Object.entries(match).every(([key, value]) => record[key] === value);
+}
+
+/** Plays `steps` on `connection`, each after the previous one. */
+function playSteps(connection: Connection, steps: readonly SocketStep[], index = 0): void {
+  const step = steps[index];
+  if (step === undefined) return;
+  const run = () => {
+    // A close waits a task, so what the steps before it sent still goes out first.
+    if ('close' in step) return void nextTask().then(() => connection.close(step.close.code ?? 1000, step.close.reason ?? ''));
+    connection.send(step.message);
+    playSteps(connection, steps, index + 1);
+  };
+  // Undelayed steps go out at once, so an instant reply needs no timer (nor a fake clock's advance).
+  if ((step.delayMs ?? 0) > 0) connection.after(step.delayMs!, run);
+  else run();
+}
+
+/**
+ * A scripted server: timed sends on every connection (ending, if you like, in a close) and
+ * replies to matching client messages.
+ *
+ * ```ts
+ * scriptedSocket('wss://api.test/chat', {
+ *   steps: [{ message: { type: 'welcome' } }, { delayMs: 5_000, close: { code: 1006 } }],
+ *   replies: [{ match: 'order', reply: (m) => ({ type: 'ack', id: (m as { id: string }).id }) }],
+ * })
+ * ```
+ */
+export function scriptedSocket(url: string, options: ScriptedSocketOptions): WebSocketHandler {
+  const { steps = [], replies = [] } = options;
+  return serve(url, options, (connection) => {
+    const script = typeof steps === 'function' ? steps(connection.number) : steps;
+    // Played from the next task, once the socket has opened: a close in the connection event
+    // itself would be a refusal (the socket never opens, and what was sent is lost).
+    void nextTask().then(() => playSteps(connection, script));
+    connection.onMessage((message) => {
+      const rule = replies.find((candidate) => matches(candidate.match, message));
+      if (rule === undefined) return;
+      const build = (value: unknown) => (typeof value === 'function' ? (value as (m: unknown) => unknown)(message) : value);
+      const out = rule.replies === undefined ? [build(rule.reply)] : typeof rule.replies === 'function' ? rule.replies(message) : rule.replies;
+      playSteps(connection, out.filter((reply) => reply !== undefined).map((reply) => ({ delayMs: rule.delayMs ?? 0, message: reply })));
+    });
+  });
+}
+
+/** Options of {@link refuseSocket}. */
+export interface RefuseSocketOptions extends SocketScenarioOptions {
+  /** Close code. Default 1008 (policy violation: the client treats it as an auth failure and stops). */
+  code?: number;
+  /** Close reason (the client keeps it in `closeReason`). Default `'Policy violation'`. */
+  reason?: string;
+  /** Refuse only the first N connections, then accept and stay silent. Default: all. */
+  connections?: number;
+}
+
+/** A server that refuses every connection (or the first `connections`) before it opens, with `code`. */
+export function refuseSocket(url: string, options: RefuseSocketOptions = {}): WebSocketHandler {
+  const { code = 1008, reason = 'Policy violation', connections } = options;
+  return serve(url, options, (connection) => {
+    if (connections === undefined || connection.number <= connections) connection.close(code, reason);
+    else connection.onMessage(() => {});
+  });
+}
+
+/** A subscribe or unsubscribe frame, as {@link topicFeed} reads it. */
+export interface TopicFrame {
+  subscribe: boolean;
+  topics: readonly string[];
+}
+
+/** Options of {@link topicFeed}. */
+export interface TopicFeedOptions extends SocketScenarioOptions {
+  /** The messages of a topic, sent to a connection once it subscribes, one per `intervalMs`. */
+  messages: (topic: string) => readonly unknown[];
+  /** Wait before each message. Default 1,000 ms. */
+  intervalMs?: number;
+  /**
+   * Reads a subscribe/unsubscribe frame (`null`: not one). Default: the client's rooms
+   * convention `{ type: 'join' | 'leave', room }` and `{ action: 'subscribe' | 'unsubscribe', topic | topics }`.
+   */
+  readFrame?: (message: unknown) => TopicFrame | null;
+}
+
+const SUBSCRIBE = new Set(['join', 'subscribe']);
+const UNSUBSCRIBE = new Set(['leave', 'unsubscribe']);
+
+function readTopicFrame(message: unknown): TopicFrame | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const record = message as Record<string, unknown>;
+  const kind = record['type'] ?? record['action'];
+  if (typeof kind !== 'string' || (!SUBSCRIBE.has(kind) && !UNSUBSCRIBE.has(kind))) return null;
+  const list = Array.isArray(record['topics']) ? record['topics'] : [record['topic'] ?? record['room']];
+  const topics = list.filter((topic): topic is string => typeof topic === 'string');
+  return { subscribe: SUBSCRIBE.has(kind), topics };
+}
+
+/**
+ * A topic server for live feeds: a connection subscribing to a topic receives that topic's
+ * messages one per `intervalMs` (from the first, again on every new subscription: a plain
+ * server without resume); unsubscribing stops them. Built for the order tracker and the
+ * notification feed, e.g.
+ * `topicFeed(url, { messages: (id) => orderEvents('happy', { orderId: id }).map((e) => toWire(e)) })`.
+ */
+export function topicFeed(url: string, options: TopicFeedOptions): WebSocketHandler {
+  const { messages, intervalMs = 1_000, readFrame = readTopicFrame } = options;
+  return serve(url, options, (connection) => {
+    const playing = new Map<string, () => void>();
+    connection.onMessage((message) => {
+      const frame = readFrame(message);
+      if (frame === null) return;
+      for (const topic of frame.topics) {
+        playing.get(topic)?.();
+        playing.delete(topic);
+        if (!frame.subscribe) continue;
+        const list = messages(topic);
+        let index = 0;
+        playing.set(
+          topic,
+          connection.every(intervalMs, () => {
+            if (index < list.length) connection.send(list[index++]);
+            return index < list.length;
+          }),
+        );
+      }
     });
   });
 }
