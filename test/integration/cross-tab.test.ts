@@ -1,0 +1,151 @@
+/**
+ * Cross-tab sharing in real Chromium: several pages of ONE browser context (so they share Web
+ * Locks and BroadcastChannel, as tabs do) against a real node:http SSE server and a real `ws`
+ * server on 127.0.0.1. Vitest's browser mode has one page, so this drives Chromium with
+ * Playwright from Node. Every assertion waits for a condition; none depends on a time margin.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+// @ts-expect-error -- plain .mjs helper shared with the shell scripts; it has no types
+import { findChromium } from '../../scripts/chromium.mjs';
+import { CrossTabServer, buildCrossTabPage } from './support/cross-tab-server.js';
+
+interface TabRecord {
+  log: string[];
+  posted: string[];
+  state: { status?: string; error?: string | null; lastEventId?: string; attempt?: number; rooms?: string[] };
+}
+
+let page: { dir: string; remove: () => void };
+let browser: Browser;
+let server: CrossTabServer;
+let origin: string;
+/** One context for the file, as one browser profile's tabs: each test's server has its own origin, so its own locks and channels. */
+let context: BrowserContext;
+let opened: Page[] = [];
+
+beforeAll(async () => {
+  page = await buildCrossTabPage();
+  browser = await chromium.launch({
+    executablePath: (findChromium() as string | undefined) ?? '/usr/bin/chromium',
+    args: ['--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  context = await browser.newContext();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  page?.remove();
+});
+
+afterEach(async () => {
+  await Promise.all(opened.map((tab) => tab.close()));
+  opened = [];
+  await server?.close();
+});
+
+async function freshServer(): Promise<void> {
+  server = new CrossTabServer(page.dir);
+  origin = await server.start();
+}
+
+/** Opens `names.length` tabs of one browser context, each with its own token. */
+async function openTabs(names: string[], query: Record<string, string>): Promise<Page[]> {
+  // In parallel: on a loaded machine a page takes seconds to open.
+  const pages = await Promise.all(names.map(() => context.newPage()));
+  opened.push(...pages);
+  await Promise.all(
+    pages.map((tab, i) =>
+      tab.goto(`${origin}?${new URLSearchParams({ ...query, tab: names[i]!, token: `secret-token-of-${names[i]}` })}`, {
+        waitUntil: 'domcontentloaded',
+      }),
+    ),
+  );
+  return pages;
+}
+
+const record = (tab: Page) => tab.evaluate(() => (window as unknown as { tab: TabRecord }).tab);
+
+/** Waits until `check` holds in the page (polled by Chromium itself). */
+function until(tab: Page, check: string, arg?: unknown): Promise<unknown> {
+  return tab.waitForFunction(check, arg, { timeout: 15_000, polling: 20 });
+}
+
+async function untilServer(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 750; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+const allOpen = (tabs: Page[]) => Promise.all(tabs.map((tab) => until(tab, 'window.tab.state.status === "open"')));
+const allHave = (tabs: Page[], count: number) => Promise.all(tabs.map((tab) => until(tab, `window.tab.log.length >= ${count}`)));
+
+describe('one SSE connection shared across tabs (real Chromium)', { timeout: 30_000 }, () => {
+  it('the leader tab closes mid-stream: another takes over from its last id; every log equals the server\'s; no token posted', async () => {
+    await freshServer();
+    const names = ['a', 'b', 'c'];
+    const tabs = await openTabs(names, { stream: 'sse', share: '1' });
+    await allOpen(tabs);
+    const first = server.openConnections('sse');
+    expect(first).toHaveLength(1);
+    const leader = tabs[names.indexOf(first[0]!.tab)]!;
+    const rest = tabs.filter((tab) => tab !== leader);
+    // Events keep coming while the leader's page goes away.
+    const ticker = setInterval(() => server.emit(3), 10);
+    try {
+      await untilServer(() => server.log.length >= 60, '60 events');
+      const posted = (await record(leader)).posted;
+      await leader.close();
+      await untilServer(() => server.connections.length >= 2 && server.openConnections('sse').length === 1, 'the next leader');
+      await untilServer(() => server.log.length >= 150, '150 events');
+    } finally {
+      clearInterval(ticker);
+    }
+    const takeover = server.connections[1]!;
+    expect(takeover.tab).not.toBe(first[0]!.tab);
+    // The new leader resumed (it sent its last event id) with its own token.
+    expect(takeover.lastEventId).not.toBeNull();
+    expect(takeover.token).toBe(`Bearer secret-token-of-${takeover.tab}`);
+    await allHave(rest, server.log.length);
+    for (const tab of rest) {
+      const { log, state, posted } = await record(tab);
+      expect(log).toEqual(server.log);
+      expect(state.status).toBe('open');
+      // Every message this tab posted on the channel, as posted: no token, no header.
+      expect(posted.length).toBeGreaterThan(0);
+      expect(posted.join('\n')).not.toMatch(/secret-token|authorization|Bearer/i);
+    }
+    expect(server.openConnections('sse')).toHaveLength(1);
+  });
+
+  it('seven tabs over HTTP/1.1 (six connections per host at most) all stream, over one connection', async () => {
+    await freshServer();
+    const names = ['t1', 't2', 't3', 't4', 't5', 't6', 't7'];
+    const tabs = await openTabs(names, { stream: 'sse', share: '1' });
+    await allOpen(tabs);
+    expect(server.openConnections('sse')).toHaveLength(1);
+    server.emit(20);
+    await allHave(tabs, 20);
+    // Rendered state lags the events by up to a frame.
+    await Promise.all(tabs.map((tab) => until(tab, 'window.tab.state.lastEventId === "20"')));
+    for (const tab of tabs) {
+      const { log, state } = await record(tab);
+      expect(log).toEqual(server.log);
+      // The hook state of every tab is that of a connection of its own.
+      expect(state).toMatchObject({ status: 'open', lastEventId: '20', error: null, attempt: 0 });
+    }
+    expect(server.connections.filter((connection) => connection.kind === 'sse')).toHaveLength(1);
+  });
+
+  it('falls back to a connection per tab when Web Locks and BroadcastChannel are missing', async () => {
+    await freshServer();
+    const tabs = await openTabs(['a', 'b'], { stream: 'sse', share: '1', noapis: '1' });
+    await allOpen(tabs);
+    expect(server.openConnections('sse').map((connection) => connection.tab).sort()).toEqual(['a', 'b']);
+    server.emit(5);
+    await allHave(tabs, 5);
+    for (const tab of tabs) expect((await record(tab)).log).toEqual(server.log);
+  });
+});
