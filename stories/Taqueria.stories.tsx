@@ -1,0 +1,135 @@
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import preview from '../.storybook/preview.js';
+import { TaqueriaDemo } from './components/TaqueriaDemo.js';
+import { SAMPLE_ORDER, taqueriaBackend } from './mocks/taqueria.js';
+
+/**
+ * The taquería, live: a customer orders by chat, the assistant streams its reply with its tool
+ * steps and places the order, the order moves through the kitchen in a LiveOrderTracker (estimate,
+ * courier, delivery), and the kitchen's notifications toast and land in the bell: the order's
+ * updates and a promotion broadcast to every customer. One mocked backend serves it all, fresh for
+ * each story (`stories/mocks/taqueria.ts`): the chat places the order in its kitchen, and the order
+ * feed and the notification feed follow that order's timeline, 35 minutes played in about 3.5 seconds.
+ *
+ * The play functions order as a customer would (typing in the chat) and wait for what a customer
+ * would see: the reply, the order delivered, the toasts, the unread count. Axe checks the end state.
+ */
+const meta = preview.meta({
+  title: 'Demo/Taquería',
+  component: TaqueriaDemo,
+  args: { base: '/api/taqueria/es', locale: 'es', theme: 'light' },
+  argTypes: {
+    base: { control: false },
+    locale: { control: 'inline-radio', options: ['es', 'en'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+  },
+  // A new kitchen for every render of a story (no order or notification survives a reload);
+  // stories on one docs page each have their own base URL.
+  beforeEach: ({ msw, args }) => {
+    const backend = taqueriaBackend({ base: args.base });
+    msw.use(...backend.handlers);
+    return () => backend.close();
+  },
+});
+export default meta;
+
+const LONG = { timeout: 15_000 };
+
+/** What a customer sees, in each language. */
+const EXPECT = {
+  es: {
+    tools: ['analizar_pedido', 'verificar_ingredientes', 'calcular_precios', 'crear_pedido'],
+    reply: 'Listo: 3 tacos al pastor y 2 quesadillas, $142.00 en total. Tu pedido A-101 ya está en la cocina',
+    eta: /^Llega /,
+    courier: /^Luis /,
+    delivered: /^Entregado a las /,
+    orderToast: 'Pedido A-101',
+    promotion: '2x1 en tacos al pastor',
+    bell: 'Notificaciones, 2 sin leer',
+    deliveredRow: 'Entregado. ¡Buen provecho!',
+  },
+  en: {
+    tools: ['analyze_order', 'check_ingredients', 'calculate_prices', 'place_order'],
+    reply: 'Done: 3 al pastor tacos and 2 quesadillas, MX$142.00 in total. Order A-101 is in the kitchen',
+    eta: /^Arrives /,
+    courier: /^Luis /,
+    delivered: /^Delivered at /,
+    orderToast: 'Order A-101',
+    promotion: '2-for-1 al pastor tacos',
+    bell: 'Notifications, 2 unread',
+    deliveredRow: 'Delivered. Enjoy!',
+  },
+} as const;
+
+/**
+ * Every distinct text a part of the page showed from now on (`selector` inside `root`). The
+ * kitchen plays in seconds, so the play function checks the whole history once the order is
+ * over rather than racing each moment.
+ */
+function recordTexts(root: HTMLElement, selector: string): Set<string> {
+  const seen = new Set<string>();
+  const read = () => root.querySelectorAll(selector).forEach((node) => seen.add(node.textContent ?? ''));
+  new MutationObserver(read).observe(root, { childList: true, characterData: true, subtree: true });
+  return seen;
+}
+
+const tracker = (root: HTMLElement) => root.querySelector<HTMLElement>('[data-sk-order-tracker]');
+
+/**
+ * The whole order, followed to the door: written in the chat's message box and sent with Enter,
+ * or sent with the empty chat's suggestion button.
+ */
+function orderFlow(locale: 'es' | 'en', send: 'type' | 'suggestion') {
+  const want = EXPECT[locale];
+  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const canvas = within(canvasElement);
+    const toasts = recordTexts(canvasElement, '[data-sk-toast-title]');
+    const eta = recordTexts(canvasElement, '[data-sk-order-summary] [data-sk-eta]');
+    const courier = recordTexts(canvasElement, '[data-sk-order-summary] [data-item="courier"] dd');
+
+    if (send === 'type') {
+      // Pasted in one go rather than typed key by key: the test pays for the kitchen, not for 40 keystrokes.
+      await userEvent.click(canvas.getByRole('textbox'));
+      await userEvent.paste(SAMPLE_ORDER[locale]);
+      await userEvent.keyboard('{Enter}');
+    } else {
+      await userEvent.click(canvas.getByRole('button', { name: SAMPLE_ORDER[locale] }));
+    }
+
+    // The reply: its tool steps one after another, then the order placed and priced.
+    const reply = () => canvasElement.querySelector<HTMLElement>('[data-sk-message][data-role="assistant"]');
+    await waitFor(() => expect(reply()).toHaveAttribute('data-status', 'done'), LONG);
+    const steps = [...reply()!.querySelectorAll('[data-sk-tool]')];
+    await expect(steps.map((step) => step.querySelector('[data-sk-tool-name]')?.textContent)).toEqual(want.tools);
+    await expect(steps.map((step) => step.getAttribute('data-state'))).toEqual(want.tools.map(() => 'output-available'));
+    await expect(reply()).toHaveTextContent(want.reply);
+
+    // The order the assistant placed, live: estimate, courier, delivered.
+    await waitFor(() => expect(tracker(canvasElement)).toHaveAttribute('data-status', 'delivered'), LONG);
+    await expect(canvasElement.querySelector('[data-sk-order-status]')).toHaveTextContent(want.delivered);
+    await expect([...eta].some((text) => want.eta.test(text))).toBe(true);
+    await expect([...courier].some((text) => want.courier.test(text))).toBe(true);
+
+    // The notifications: toasted as they came, and in the centre — one order (updated in place) and the promotion.
+    await waitFor(() => expect(canvas.getByRole('button', { name: want.bell })).toBeInTheDocument(), LONG);
+    await expect([...toasts]).toEqual(expect.arrayContaining([want.orderToast, want.promotion]));
+    await userEvent.click(canvas.getByRole('button', { name: want.bell }));
+    const rows = () => [...canvasElement.querySelectorAll<HTMLElement>('[data-sk-notification]')];
+    await waitFor(() => expect(rows().some((row) => row.textContent?.includes(want.deliveredRow))).toBe(true), LONG);
+    await expect(rows()).toHaveLength(2);
+    await expect(rows().some((row) => row.textContent?.includes(want.promotion))).toBe(true);
+  };
+}
+
+/** En español: «Quiero 3 tacos al pastor y 2 quesadillas», escrito en el chat. */
+export const Espanol = meta.story({
+  name: 'Español',
+  args: { base: '/api/taqueria/es', locale: 'es' },
+  play: orderFlow('es', 'type'),
+});
+
+/** In English: "I'd like 3 al pastor tacos and 2 quesadillas", sent with the suggestion button. */
+export const English = meta.story({
+  args: { base: '/api/taqueria/en', locale: 'en' },
+  play: orderFlow('en', 'suggestion'),
+});
