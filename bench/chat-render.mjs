@@ -15,17 +15,9 @@
 //
 // Run: npm run bench (builds the page with Vite, serves it on 127.0.0.1, drives Debian's
 // Chromium through Playwright). ~3 minutes: the rate runs take 2 × 73 s of streaming.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright';
-import { findChromium } from '../scripts/chromium.mjs';
+import { heapAfterGc } from './support/heap.mjs';
+import { servePage } from './support/serve-page.mjs';
 
-const root = fileURLToPath(new URL('./chat-render/', import.meta.url));
-const outDir = fileURLToPath(new URL('./.out/chat-render/', import.meta.url));
 const RATE = 300;
 // TOKENS=… shortens the long reply for a quick check of the script itself.
 const TOTAL = Number(process.env.TOKENS ?? 20_000);
@@ -33,28 +25,7 @@ const SHORT = 2_000;
 // CONTENDERS=streamchat,streamchat-nocursor,streamchat-noblink,headless picks which run (default: the comparison).
 const CONTENDERS = (process.env.CONTENDERS ?? 'streamchat,headless').split(',');
 
-// React's profiling build: production speed, but <Profiler> still reports commits.
-await build({
-  root,
-  base: './',
-  logLevel: 'warn',
-  plugins: [react()],
-  resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
-  build: { outDir, emptyOutDir: true },
-});
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-const server = createServer(async (req, res) => {
-  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-  try {
-    const body = await readFile(join(outDir, path === '/' ? 'index.html' : path));
-    res.writeHead(200, { 'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const { url, browser, close } = await servePage('chat-render', { title: 'StreamChat render benchmark', css: '#root { height: 100vh; }' });
 
 /** A realistic reply: words, a paragraph every ~80 tokens, a fenced code block every ~1,500. */
 function replyTokens(count) {
@@ -100,11 +71,6 @@ function summarise(trace, startMark, endMark) {
   };
 }
 
-const browser = await chromium.launch({
-  executablePath: findChromium() ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-dev-shm-usage'],
-});
-
 async function measure(contender) {
   const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
   await page.goto(
@@ -117,11 +83,6 @@ async function measure(contender) {
   const cdp = await page.context().newCDPSession(page);
   const composer = page.getByRole('textbox');
   const nextFrames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  async function heapAfterGc() {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  }
   async function startReply(text) {
     await composer.fill(text);
     await composer.press('Enter');
@@ -169,17 +130,16 @@ async function measure(contender) {
     return { ...summarise(trace, 'rate-begin', 'rate-end'), commits };
   }
   const short = await atRate(SHORT, 'Resumen corto, por favor.');
-  const heapBefore = await heapAfterGc();
+  const heapBefore = await heapAfterGc(cdp);
   const long = await atRate(TOTAL, 'Otra vez, con detalle.');
-  const retainedBytes = (await heapAfterGc()) - heapBefore;
+  const retainedBytes = (await heapAfterGc(cdp)) - heapBefore;
   await page.close();
   return { fullSpeed, short, long, retainedBytes };
 }
 
 const results = {};
 for (const contender of CONTENDERS) results[contender] = await measure(contender);
-await browser.close();
-server.close();
+await close();
 
 const round = (value) => Math.round(value * 10) / 10;
 const mb = (bytes) => `${round(bytes / 1_048_576)} MB`;

@@ -23,7 +23,11 @@
 import { heapAfterGc } from './support/heap.mjs';
 import { servePage } from './support/serve-page.mjs';
 
-const PAGES = { feed: 'feed', orders: 'order-dashboard', notifications: 'notifications' };
+const PAGES = {
+  feed: { dir: 'feed', title: 'Live feed benchmark', css: 'ul { columns: 4; font-size: 12px; }' },
+  orders: { dir: 'order-dashboard', title: 'Order dashboard benchmark', css: 'ul { columns: 2; font-size: 12px; }' },
+  notifications: { dir: 'notifications', title: 'Notifications burst benchmark' },
+};
 const PAGE = process.env.FEED_PAGE ?? 'feed';
 if (!(PAGE in PAGES)) throw new Error(`FEED_PAGE must be one of ${Object.keys(PAGES).join(', ')}; got ${PAGE}`);
 const SECONDS = Number(process.env.FEED_SECONDS ?? 60);
@@ -51,7 +55,9 @@ setInterval(() => {
   for (const res of streams) res.write(': keep-alive\n\n');
 }, 15_000).unref();
 
-const { url, browser, close } = await servePage(PAGES[PAGE], {
+const { url, browser, close } = await servePage(PAGES[PAGE].dir, {
+  title: PAGES[PAGE].title,
+  css: PAGES[PAGE].css,
   routes: {
     '/feed': (req, res) => {
       feedConnections++;

@@ -2,7 +2,7 @@
 // Vite, served on 127.0.0.1 (beside the driver's own routes, e.g. an SSE feed), and Debian's
 // Chromium launched through Playwright.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -13,16 +13,24 @@ import { findChromium } from '../../scripts/chromium.mjs';
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 /**
- * Builds `bench/<name>/` (its index.html), serves it at `url` with `routes` (pathname → node:http
- * handler) answered first, and launches Chromium. `close()` closes the browser, then the server
- * (open streams included).
+ * Builds the page `bench/<name>/main.tsx` (it renders into `#root`) into one HTML shell, serves it
+ * at `url` with `routes` (pathname → node:http handler) answered first, and launches Chromium.
+ * `close()` closes the browser, then the server (open streams included).
  *
  * @param {string} name the page's folder under bench/
- * @param {{ routes?: Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void> }} [options]
+ * @param {{
+ *   title: string,
+ *   css?: string,
+ *   routes?: Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void>,
+ * }} options `css`: the page's own rules, after the shell's
  */
-export async function servePage(name, { routes = {} } = {}) {
-  const root = fileURLToPath(new URL(`../${name}/`, import.meta.url));
+export async function servePage(name, { title, css = '', routes = {} }) {
+  // The shell is written beside the build output (never into the source tree): every page has
+  // the same one, only its title and rules differ.
+  const root = fileURLToPath(new URL(`../.out/${name}.page/`, import.meta.url));
   const outDir = fileURLToPath(new URL(`../.out/${name}/`, import.meta.url));
+  await mkdir(root, { recursive: true });
+  await writeFile(join(root, 'index.html'), shell(title, css, `../../${name}/main.tsx`));
   // React's profiling build: production speed, but <Profiler> still reports commits.
   await build({
     root,
@@ -59,4 +67,23 @@ export async function servePage(name, { routes = {} } = {}) {
       server.close();
     },
   };
+}
+
+function shell(title, css, script) {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${title}</title>
+    <style>
+      body { margin: 0; font-family: system-ui, sans-serif; }
+      ${css}
+    </style>
+  </head>
+  <body>
+    <div id="root"></div>
+    <script type="module" src="${script}"></script>
+  </body>
+</html>
+`;
 }
