@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { StreamChat, useChatStream, type StreamChatViewProps } from '../../src/index.js';
 import { DEMO_QUESTION, docsUrls } from './mocks.js';
 
@@ -9,6 +9,10 @@ export interface LiveDemoProps extends Pick<StreamChatViewProps, 'theme' | 'curs
   /** Sent once when the demo mounts, so the page streams without a click. */
   question?: string;
 }
+
+// A short transcript: the demo sits at the top of the landing page. On the root's inline style
+// (not the theme) so the theme toolbar can replace the theme without losing it.
+const COMPACT = { '--sk-chat-height': '15rem' } as CSSProperties;
 
 /**
  * The landing page's mini-demo: a StreamChat that asks its question as soon as it is shown, so a
@@ -28,7 +32,7 @@ export function LiveDemo({ api = docsUrls.demo, question = DEMO_QUESTION, ...vie
   }, [question]);
   return (
     <div style={{ maxWidth: 560 }}>
-      <StreamChat chat={chat} showTimestamps={false} {...view} />
+      <StreamChat chat={chat} showTimestamps={false} style={COMPACT} {...view} />
     </div>
   );
 }
