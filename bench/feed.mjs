@@ -11,15 +11,15 @@
 // same rate.
 // FEED_PAGE=notifications: <Toaster /> + <NotificationCenter /> (panel open) on one
 // useNotifications; the server sends a burst of 1,000 notifications in one second, then the
-// driver dismisses the urgent toasts (they never expire) and waits for the rest to expire.
-// Figures: commits per frame, elements in the page (peak; after the burst: visible toasts + one
-// page of the list), long tasks, the JS heap after GC before, right after the burst, at its
-// peak and once every toast is gone.
+// driver dismisses the urgent toasts (they never expire) and waits for the rest to expire; twice
+// (FEED_BURSTS=N for more). Figures: commits per frame, elements in the page (peak; after the
+// burst: visible toasts + one page of the list), DOM counters, long tasks, the JS heap after GC
+// before, right after each burst, at its peak and once every toast is gone.
 //
 // Run: npx node bench/feed.mjs (builds the page with Vite, drives Debian's Chromium through
-// Playwright). FEED_SECONDS=300 for the 5-minute heap run (default 60; not used by the burst).
-// FEED_TRACE=1 records Chrome's timeline (the burst only, for notifications) and breaks each
-// long task down (wall vs main-thread CPU time, what ran).
+// Playwright). FEED_SECONDS=300 for the 5-minute heap run (default 60; not used by the bursts).
+// FEED_TRACE=1 records Chrome's timeline (the first burst only, for notifications) and breaks
+// each long task down (wall vs main-thread CPU time, what ran).
 import { heapAfterGc } from './support/heap.mjs';
 import { servePage } from './support/serve-page.mjs';
 
