@@ -153,7 +153,7 @@ describe('topicFeed', () => {
   });
 });
 
-test('stopPongsAfter: the server answers 2 pings, then goes silent; the client heartbeat times out and reconnects', async () => {
+test('stopPongsAfter: the server answers 2 pings, then goes silent; the client heartbeat times out', async () => {
   server.use(socketFeed(WS_URL, [], { stopPongsAfter: 2 }));
   const rtts: number[] = [];
   const run = open({
