@@ -369,7 +369,7 @@ const { stats } = figures;
 const title = { feed: 'live feed', orders: 'order dashboard (100 compact LiveOrderTrackers)', notifications: 'notifications burst' }[PAGE];
 console.log(
   PAGE === 'notifications'
-    ? `${title}: ${published} notifications in ${BURSTS} bursts of ${BURST}, each sent within one second; Chromium ${version}`
+    ? `${title}: ${published} notifications in ${BURSTS} burst${BURSTS === 1 ? '' : 's'} of ${BURST}, each sent within one second; Chromium ${version}`
     : `${title}: ${TOPICS} topics, ${published} events in ${round(run.elapsed)} s (${round(published / run.elapsed)}/s), Chromium ${version}`,
 );
 console.log(`  connections counted by the server: ${feedConnections}`);
