@@ -59,6 +59,12 @@ interface PendingCommand {
   reject(error: unknown): void;
 }
 
+interface HeldCommand extends PendingCommand {
+  id: number;
+  op: string;
+  arg: unknown;
+}
+
 /**
  * One tab's part in a shared stream: the election, the channel, the relay of the leader's
  * connection to the followers (batched per microtask: one post per network read), the
@@ -83,6 +89,7 @@ export class TabShare<M, S> {
   private watchdog: TimerHandle | null = null;
   private nextCommand = 1;
   private readonly commands = new Map<number, PendingCommand>();
+  private held: HeldCommand[] = [];
   private closed = false;
 
   constructor(
@@ -123,6 +130,9 @@ export class TabShare<M, S> {
     this.election.leave();
     this.clearWatchdog();
     this.failCommands('The stream was stopped before the leader tab answered.');
+    const held = this.held;
+    this.held = [];
+    for (const command of held) command.reject(new StreamError('aborted', 'The stream was stopped before a leader tab took the command.'));
     this.channel.onmessage = null;
     this.channel.close();
   }
@@ -141,12 +151,36 @@ export class TabShare<M, S> {
     }
     const id = this.nextCommand++;
     return new Promise((resolve, reject) => {
-      this.commands.set(id, { resolve, reject });
-      if (!this.post({ t: 'cmd', from: this.id, id, op, arg })) {
-        this.commands.delete(id);
-        reject(new TypeError(`The ${op} could not be posted to the leader tab (its data cannot be cloned).`));
-      }
+      const command = { id, op, arg, resolve, reject };
+      // No leader known yet (joining, or between two leaders): held, and posted to the next one.
+      if (this.leaderId === null) this.held.push(command);
+      else this.postCommand(command);
     });
+  }
+
+  private postCommand(command: HeldCommand): void {
+    const { id, op, arg, resolve, reject } = command;
+    this.commands.set(id, { resolve, reject });
+    if (!this.post({ t: 'cmd', from: this.id, id, op, arg })) {
+      this.commands.delete(id);
+      reject(new TypeError(`The ${op} could not be posted to the leader tab (its data cannot be cloned).`));
+    }
+  }
+
+  /** A leader is known now (another tab, or this one): the held commands go to it, in order. */
+  private releaseHeld(): void {
+    if (this.held.length === 0) return;
+    const held = this.held;
+    this.held = [];
+    for (const command of held) {
+      if (!this.isLeader) this.postCommand(command);
+      else
+        try {
+          command.resolve(this.port.run(command.op, command.arg, this.id));
+        } catch (error) {
+          command.reject(error);
+        }
+    }
   }
 
   private lead(): void {
@@ -170,6 +204,7 @@ export class TabShare<M, S> {
     this.port.lead(handoff);
     this.post({ t: 'lead', from: this.id, state: this.port.state(), tail: this.history.toArray() });
     this.lastStateAt = this.clock.now();
+    this.releaseHeld();
   }
 
   private deposed(): void {
@@ -230,6 +265,7 @@ export class TabShare<M, S> {
         this.heard();
         if (this.port.position() === '') this.port.adopt(message.position);
         this.port.mirror(message.state);
+        this.releaseHeld();
         return;
       case 'reply': {
         if (message.to !== this.id) return;
@@ -320,6 +356,7 @@ export class TabShare<M, S> {
     if (placed.missed.length > 0) this.apply(placed.missed);
     this.seen = placed.seen;
     this.post({ t: 'hello', from: this.id, rooms: this.port.wants?.() });
+    this.releaseHeld();
   }
 
   /** Applies the leader's messages: after a hand-off, those this tab already applied are dropped. */

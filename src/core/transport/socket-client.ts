@@ -20,6 +20,13 @@ import { OutboundQueue, type OutboundQueueOptions } from './socket-queue.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, PendingRequests, type SocketRequestOptions } from './socket-requests.js';
 import { ConnectionLifecycle } from './lifecycle.js';
 import type { StreamStatus } from './status.js';
+import { LazyModule } from '../lazy.js';
+import type { SocketShareHost, SocketShareState } from '../share/socket-share.js';
+import type { TabShare } from '../share/tab-share.js';
+import { shareRuntime, type ShareAcrossTabs, type ShareRuntime } from '../share/types.js';
+
+/** The cross-tab machinery, loaded the first time a client that asked for sharing starts. */
+const shareModule = new LazyModule(() => import('../share/socket-share.js'));
 
 export type { HeartbeatOptions } from './socket-heartbeat.js';
 export type { OutboundQueueOptions, QueueFullPolicy } from './socket-queue.js';
@@ -164,6 +171,13 @@ export interface SocketClientOptions<TIn = unknown> {
   environment?: StreamEnvironment;
   /** Injectable frame source for batching notifications (tests). */
   frames?: FrameSource;
+  /**
+   * Share one socket among the browser's tabs that open it (see {@link ShareAcrossTabs}): one
+   * tab connects (with its own `auth`), the others receive its messages over a
+   * `BroadcastChannel` and send, request, join and leave through it. A follower's `send`
+   * returns `'queued'` (handed to the leader tab). Read when the client starts.
+   */
+  shareAcrossTabs?: ShareAcrossTabs;
 }
 
 /** {@link StreamMetrics} plus the heartbeat's round trip. */
@@ -238,6 +252,12 @@ export class SocketClient<TIn = unknown> {
   private readonly pending: PendingRequests;
   private readonly typed = new Map<string, Set<(message: TIn) => void>>();
   private readonly life: ConnectionLifecycle<SocketSnapshot<TIn>, Events<TIn>>;
+  /** This tab's part in a cross-tab share, while sharing. */
+  private share: TabShare<TIn, SocketShareState> | null = null;
+  /** While another tab leads: its figures, shown as this client's. */
+  private mirrored: SocketShareHost<TIn>['mirrored'] = null;
+  /** While this tab leads a share: the rooms of every tab, which the socket joins. */
+  private wireRooms: Set<string> | null = null;
 
   constructor(options: SocketClientOptions<TIn>) {
     this.options = { ...options };
@@ -314,9 +334,16 @@ export class SocketClient<TIn = unknown> {
 
   /** Connects, unless already connecting or open. Rooms and queued messages carry over. */
   readonly start = (): void => {
+    if (this.share !== null) {
+      // Shared: the socket to (re)start is the leader tab's (this one's if it leads).
+      if (!this.life.isActive()) this.share.command('start').catch(noop);
+      return;
+    }
     if (this.life.isActive()) return;
     const run = this.life.begin();
     this.rttMs = null;
+    const share = shareRuntime(this.options.shareAcrossTabs, 'ws', String(this.options.url));
+    if (share !== null) return this.joinShare(run, share);
     void this.connect(run, false);
   };
 
@@ -325,6 +352,10 @@ export class SocketClient<TIn = unknown> {
    * Queued messages are discarded and pending requests rejected (`aborted`). No timers remain.
    */
   readonly stop = (): void => {
+    this.share?.leave();
+    this.share = null;
+    this.mirrored = null;
+    this.wireRooms = null;
     this.life.halt();
     const socket = this.socket;
     this.dropSocket();
@@ -339,7 +370,12 @@ export class SocketClient<TIn = unknown> {
    * Sends a message: written now if the socket is open, else queued (see `queue`). Encoding
    * happens here, so an unencodable message throws to the caller instead of failing later.
    */
-  readonly send = (message: unknown): SendResult => this.write({ data: this.encode(message) });
+  readonly send = (message: unknown): SendResult => {
+    const data = this.encode(message);
+    if (this.share === null || this.share.isLeader) return this.write({ data });
+    this.share.command('send', data).catch(noop);
+    return 'queued';
+  };
 
   /**
    * Sends `message` with a correlation id (in `requestIdField`, generated unless the message has
@@ -360,6 +396,10 @@ export class SocketClient<TIn = unknown> {
     }
     const outgoing = hasId ? message : { ...message, [field]: id };
     const data = this.encode(outgoing);
+    if (this.share !== null && !this.share.isLeader) {
+      // The leader tab sends it and waits for the reply on its socket.
+      return this.share.command('request', { data, id, timeoutMs: options.timeoutMs }) as Promise<TReply>;
+    }
     const reply = this.pending.add(id, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) as Promise<TReply>;
     if (this.write({ data, requestId: id }) === 'rejected') {
       this.pending.fail(id, new StreamError('aborted', 'The request could not be sent or queued.'));
@@ -375,6 +415,8 @@ export class SocketClient<TIn = unknown> {
     if (this.rooms.has(room)) return;
     this.rooms.add(room);
     this.life.store.invalidate();
+    // Shared: the leader joins it unless another tab already holds it.
+    if (this.share !== null) return void this.share.command('join', room).catch(noop);
     if (this.isWritable()) this.writeNow({ data: this.encode(this.roomMessage('join', room)) });
   };
 
@@ -382,6 +424,8 @@ export class SocketClient<TIn = unknown> {
   readonly leave = (room: string): void => {
     if (!this.rooms.delete(room)) return;
     this.life.store.invalidate();
+    // Shared: the leader leaves it once no tab holds it.
+    if (this.share !== null) return void this.share.command('leave', room).catch(noop);
     if (this.isWritable()) this.writeNow({ data: this.encode(this.roomMessage('leave', room)) });
   };
 
@@ -499,7 +543,7 @@ export class SocketClient<TIn = unknown> {
     this.life.setStatus('open');
     // Order on the wire: auth first, then room joins, then what was queued, oldest first.
     if (authData !== null) socket.send(authData);
-    for (const room of this.rooms) socket.send(this.encode(this.roomMessage('join', room)));
+    for (const room of this.wireRooms ?? this.rooms) socket.send(this.encode(this.roomMessage('join', room)));
     if (this.queue !== null && this.queue.size > 0) {
       for (const entry of this.queue.drain(this.life.clock.now())) this.writeNow(entry.message);
       this.life.store.invalidate();
@@ -550,20 +594,27 @@ export class SocketClient<TIn = unknown> {
       return;
     }
     life.metrics.eventDispatched(now);
+    // Before the invalidation: a first change is published at once, with this message.
     this.lastMessage = message as TIn;
     life.store.invalidate();
+    this.dispatch(message as TIn);
+  }
 
+  /** A decoded message to its listeners (and a pending request it answers). */
+  private dispatch(message: TIn): void {
+    const life = this.life;
+    this.lastMessage = message;
     if (typeof message !== 'object' || message === null) {
-      life.events.emit('message', message as TIn, this.options.onMessage);
+      life.events.emit('message', message, this.options.onMessage);
     } else {
       const record = message as Record<string, unknown>;
       const id = record[this.options.requestIdField ?? 'id'];
       if (id !== undefined && this.pending.size > 0) this.pending.settle(id, message);
-      life.events.emit('message', message as TIn, this.options.onMessage);
+      life.events.emit('message', message, this.options.onMessage);
       const type = record[this.options.typeField ?? 'type'];
       const subscribers = typeof type === 'string' ? this.typed.get(type) : undefined;
       // Iterated directly (no copy per message): one that unsubscribes meanwhile is skipped.
-      if (subscribers) for (const listener of subscribers) safely(listener, message as TIn);
+      if (subscribers) for (const listener of subscribers) safely(listener, message);
     }
   }
 
@@ -640,14 +691,88 @@ export class SocketClient<TIn = unknown> {
     return {
       status: life.status,
       error: life.error,
-      attempt: life.failures,
-      closeCode: this.closeCode,
-      closeReason: this.closeReason,
       rooms: [...this.rooms],
       queued: this.queue?.size ?? 0,
       dropped: this.queue?.dropped ?? 0,
       lastMessage: this.lastMessage,
+      ...(this.mirrored ?? this.figures(life)),
+    };
+  }
+
+  /** The own connection's attempt count, close and metrics (a follower shows the leader's). */
+  private figures(life: ConnectionLifecycle<SocketSnapshot<TIn>, Events<TIn>>): Omit<SocketShareState, 'status' | 'error'> {
+    return {
+      attempt: life.failures,
+      closeCode: this.closeCode,
+      closeReason: this.closeReason,
       metrics: { ...life.metrics.snapshot(), rttMs: this.rttMs },
+    };
+  }
+
+  /** Joins the tabs sharing this socket; if the share's code cannot load, connects on its own. */
+  private joinShare(run: number, runtime: ShareRuntime): void {
+    this.life.setStatus('connecting');
+    shareModule.load().then(
+      ({ shareSocket }) => {
+        if (run !== this.life.run) return;
+        this.share = shareSocket<TIn>(this.shareHost(), runtime, this.life.clock);
+        this.share.join();
+      },
+      () => {
+        if (run === this.life.run) void this.connect(run, false);
+      },
+    );
+  }
+
+  /** What the share drives: the own socket (when this tab leads) and the follower's feed. */
+  private shareHost(): SocketShareHost<TIn> {
+    const client = this;
+    return {
+      life: this.life,
+      get mirrored() {
+        return client.mirrored;
+      },
+      set mirrored(value) {
+        client.mirrored = value;
+      },
+      rooms: this.rooms,
+      get wireRooms() {
+        return client.wireRooms;
+      },
+      set wireRooms(value) {
+        client.wireRooms = value;
+      },
+      callbacks: () => this.options,
+      dispatch: (message) => this.dispatch(message),
+      connect: (handoff) => void this.connect(this.life.resume(), handoff),
+      disconnect: () => {
+        // Another tab leads now: close the own socket without the `closed` a stop would show.
+        const status = this.life.status;
+        this.life.status = 'idle';
+        this.life.halt();
+        const socket = this.socket;
+        this.dropSocket();
+        if (socket) abandon(socket, NORMAL_CLOSURE, 'another tab holds the connection');
+        this.pending.failAll(new StreamError('network', 'The connection moved to another tab before the reply arrived.'));
+        this.life.status = status;
+      },
+      restart: () => {
+        if (this.life.isActive()) return;
+        void this.connect(this.life.begin(), false);
+      },
+      writeRoom: (kind, room) => {
+        if (this.isWritable()) this.writeNow({ data: this.encode(this.roomMessage(kind, room)) });
+      },
+      writeData: (data) => this.write({ data }),
+      relayRequest: ({ data, id, timeoutMs }) => {
+        if (this.pending.has(id)) return Promise.reject(new TypeError(`A request with id ${id} is already pending.`));
+        const reply = this.pending.add(id, timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+        if (this.write({ data, requestId: id }) === 'rejected') {
+          this.pending.fail(id, new StreamError('aborted', 'The request could not be sent or queued.'));
+        }
+        return reply;
+      },
+      state: () => this.figures(this.life),
     };
   }
 }
