@@ -354,7 +354,8 @@ export interface SSEHandlerOptions extends ScriptOptions {
 }
 
 /**
- * An MSW handler that streams a script as Server-Sent Events.
+ * An MSW handler that streams a script as Server-Sent Events, under the network conditions of
+ * the moment (see `setNetworkConditions`), read on each request.
  *
  * ```ts
  * sseHandler('/api/feed', [{ id: '1', data: { status: 'received' } }], { delayMs: 500, dropAfter: 2 })
