@@ -149,3 +149,48 @@ describe('one SSE connection shared across tabs (real Chromium)', { timeout: 30_
     for (const tab of tabs) expect((await record(tab)).log).toEqual(server.log);
   });
 });
+
+describe('one WebSocket shared across tabs (real Chromium)', { timeout: 30_000 }, () => {
+  it('three tabs, one socket joined to every tab\'s rooms; sends and requests go through the leader; the leader closes: the next one rejoins; no token posted', async () => {
+    await freshServer();
+    const names = ['a', 'b', 'c'];
+    const tabs = await openTabs(names, { stream: 'ws', share: '1' });
+    await allOpen(tabs);
+    const [socket] = server.openConnections('ws');
+    expect(server.openConnections('ws')).toHaveLength(1);
+    const leader = tabs[names.indexOf(socket!.tab)]!;
+    const follower = tabs.find((tab) => tab !== leader)!;
+    expect(socket!.token).toBe(`secret-token-of-${socket!.tab}`);
+    // Joins reach the server through the one socket (each tab joined its own room and room-all).
+    await untilServer(() => names.every((name) => server.roomMembers(`room-${name}`) === 1) && server.roomMembers('room-all') === 1, 'the joins');
+    for (let i = 0; i < 5; i++) for (const room of ['room-all', 'room-b', 'room-c']) server.publish(room);
+    await allHave(tabs, 15);
+    await allHave(tabs, 15);
+    for (const tab of tabs) expect((await record(tab)).log).toEqual(server.published(['room-all', 'room-b', 'room-c']));
+    // A follower's request: written by the leader, answered on its socket, resolved in the follower.
+    const reply = await follower.evaluate(() => (window as unknown as { request: (m: object) => Promise<unknown> }).request({ type: 'ask', what: 'stock' }));
+    expect(reply).toMatchObject({ type: 'reply', echo: { type: 'ask', what: 'stock' } });
+    expect(server.received.at(-1)).toMatchObject({ tab: socket!.tab, message: { type: 'ask', what: 'stock' } });
+
+    const before = server.connections.length;
+    await leader.close();
+    await untilServer(() => server.connections.length > before && server.openConnections('ws').length === 1, 'the next leader');
+    const rest = tabs.filter((tab) => tab !== leader);
+    await allOpen(rest);
+    const next = server.openConnections('ws')[0]!;
+    expect(next.tab).not.toBe(socket!.tab);
+    expect(next.token).toBe(`secret-token-of-${next.tab}`);
+    await untilServer(() => server.roomMembers('room-all') === 1 && rest.length === names.filter((name) => name !== socket!.tab && server.roomMembers(`room-${name}`) === 1).length, 'the rejoins');
+    // The closed tab's room has no holder left, so the new socket did not join it.
+    expect(server.roomMembers(`room-${socket!.tab}`)).toBe(0);
+    // Publish to the room every tab holds.
+    for (let i = 0; i < 5; i++) server.publish('room-all');
+    await allHave(rest, 20);
+    for (const tab of rest) {
+      const { log, posted } = await record(tab);
+      expect(log).toEqual(server.published(['room-all', 'room-b', 'room-c']));
+      expect(posted.length).toBeGreaterThan(0);
+      expect(posted.join('\n')).not.toMatch(/secret-token/);
+    }
+  });
+});

@@ -50,8 +50,8 @@ interface SocketPeer {
 export class CrossTabServer {
   /** Every SSE event written, in order: ids 1, 2, 3… */
   readonly log: string[] = [];
-  /** Every WebSocket event published: `room:n`. */
-  readonly roomLog = new Map<string, string[]>();
+  /** Every WebSocket event published, in order: `room:n`. */
+  private readonly publications: string[] = [];
   readonly connections: StreamConnection[] = [];
   /** Messages tabs sent through the socket (not auth, not joins). */
   readonly received: { tab: string; message: unknown }[] = [];
@@ -90,11 +90,21 @@ export class CrossTabServer {
   /** Publishes one WebSocket event to `room`'s members. */
   publish(room: string): void {
     const n = ++this.roomCounter;
-    const log = this.roomLog.get(room) ?? [];
-    log.push(`${room}:${n}`);
-    this.roomLog.set(room, log);
+    this.publications.push(`${room}:${n}`);
     const data = JSON.stringify({ type: 'event', room, n });
     for (const peer of this.peers) if (peer.rooms.has(room)) peer.socket.send(data);
+  }
+
+  /** How many open sockets are in `room`. */
+  roomMembers(room: string): number {
+    let count = 0;
+    for (const peer of this.peers) if (peer.rooms.has(room)) count++;
+    return count;
+  }
+
+  /** The events published to any of `rooms`, in publication order. */
+  published(rooms: string[]): string[] {
+    return this.publications.filter((event) => rooms.includes(event.slice(0, event.lastIndexOf(':'))));
   }
 
   async close(): Promise<void> {
