@@ -1,5 +1,5 @@
 import { http, type HttpHandler } from 'msw';
-import type { Clock } from '../core/clock.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { onNetworkConditionsChange, openNetworkConnection, type NetworkConnection } from './network.js';
 
 /** One entry of a scripted SSE stream. `data` objects are sent as JSON. */
@@ -91,11 +91,6 @@ export function encodeEvent(entry: ScriptedEvent, lineEnding = '\n'): string {
 const encoder = new TextEncoder();
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
-const platformClock: ScriptClock = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
-};
-
 /**
  * Resolves on a later task (not a timer: no clamping, nothing for a fake clock to advance):
  * `setImmediate` under Node, a `MessageChannel` message in browsers. Internal to the kit.
@@ -163,7 +158,7 @@ function playScript(
   network: NetworkConnection | undefined,
 ): ReadableStream<Uint8Array> {
   const profile = network?.profile;
-  const { delayMs = 0, lineEnding = '\n', clock = platformClock } = options;
+  const { delayMs = 0, lineEnding = '\n', clock = systemClock } = options;
   const firstByteDelayMs = (options.firstByteDelayMs ?? 0) + (profile?.firstByteDelayMs ?? 0);
   const factor = profile?.delayFactor ?? 1;
   const latencyMs = profile?.latencyMs ?? 0;

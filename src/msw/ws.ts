@@ -1,5 +1,6 @@
 import { ws, type WebSocketHandler } from 'msw';
 import { onNetworkConditionsChange, openNetworkConnection, type NetworkConnection } from './network.js';
+import { systemClock } from '../core/clock.js';
 import { nextTask, type ScriptClock } from './sse.js';
 
 /**
@@ -60,11 +61,6 @@ export interface RoomsServerOptions extends SocketScenarioOptions {
   leaveType?: string;
 }
 
-const platformClock: ScriptClock = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
-};
-
 /** Close code of a connection that ended without a close frame (a drop, or no network). */
 const ABNORMAL_CLOSURE = 1006;
 
@@ -109,7 +105,7 @@ class Connection {
     number: number,
   ) {
     this.number = number;
-    this.clock = options.clock ?? platformClock;
+    this.clock = options.clock ?? systemClock;
     this.offNetwork = onNetworkConditionsChange((next) => {
       if (next === 'offline') this.close(ABNORMAL_CLOSURE, 'network offline');
     });
