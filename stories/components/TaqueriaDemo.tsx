@@ -1,7 +1,6 @@
 import { useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
   createToastQueue,
-  genericProtocol,
   LiveOrderTracker,
   memoryPreferenceStorage,
   NotificationCenter,
@@ -11,7 +10,7 @@ import {
   type ChatMessage,
   type ChatTheme,
 } from '../../src/index.js';
-import { SAMPLE_ORDER, TAQUERIA_CLIENT, TAQUERIA_SPEED, taqueriaUrls, type TaqueriaLocale } from '../mocks/taqueria.js';
+import { CHAT_PROTOCOL, SAMPLE_ORDER, TAQUERIA_CLIENT, TAQUERIA_SPEED, taqueriaUrls, type TaqueriaLocale } from '../mocks/taqueria.js';
 
 /** Props of {@link TaqueriaDemo}. */
 export interface TaqueriaDemoProps {
@@ -78,8 +77,7 @@ export function TaqueriaDemo({ base, locale = 'es', theme = 'light' }: TaqueriaD
   const [queue] = useState(() => createToastQueue());
   const [storage] = useState(() => memoryPreferenceStorage());
   const body = useMemo(() => ({ locale }), [locale]);
-  // The kitchen's assistant speaks the generic SSE chat format: naming it skips detection.
-  const chat = useChatStream({ api: urls.chat, protocol: genericProtocol, body, retry: false });
+  const chat = useChatStream({ api: urls.chat, protocol: CHAT_PROTOCOL, body, retry: false });
   const orderId = useMemo(() => latestOrderId(chat.messages), [chat.messages]);
   const tracker = useRef<HTMLDivElement>(null);
   // Unique per instance: a docs page renders both languages' demos side by side.

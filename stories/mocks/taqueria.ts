@@ -1,7 +1,17 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import type { OrderEvent } from '../../src/index.js';
-import { encodeEvent, orderEvents, sseResponse, toWire, type ScriptedEvent } from '../../src/msw/index.js';
-import { wordTokens } from './chat-scenarios.js';
+import { llamaindexProtocol, type OrderEvent, type ProtocolAdapter } from '../../src/index.js';
+import {
+  chatResponse,
+  encodeEvent,
+  orderEvents,
+  presetEvents,
+  sseResponse,
+  toWire,
+  type ChatReplyInit,
+  type ChatReplyToolCall,
+  type PresetFormat,
+  type ScriptedEvent,
+} from '../../src/msw/index.js';
 import { ORDER_SPEED } from './order-scenarios.js';
 
 /**
@@ -10,9 +20,8 @@ import { ORDER_SPEED } from './order-scenarios.js';
  *
  * - `POST {base}/chat` — the assistant. It reads the order out of the customer's message, runs its
  *   tools (analyse the order, check the ingredients, work out the prices, place the order), places
- *   the order in the kitchen and streams its reply (the generic SSE chat format: `token`,
- *   `tool_start`/`tool_end`, `[DONE]`). The `crear_pedido` / `place_order` tool's result carries the
- *   new order's `orderId`.
+ *   the order in the kitchen and streams its reply in {@link CHAT_FORMAT} (the kit's protocol
+ *   preset). The `crear_pedido` / `place_order` tool's result carries the new order's `orderId`.
  * - `GET {base}/orders/:orderId/events` — that order's timeline as SSE (the kit's order events in
  *   the English wire shape), each event at its time, resuming after `Last-Event-ID`.
  * - `GET {base}/notifications` — the notification feed as SSE: the customer's order updates (one
@@ -33,6 +42,15 @@ export const TAQUERIA_SPEED = ORDER_SPEED;
 
 /** Wait between the words of a reply, ms: a brisk model. */
 const WORD_MS = 30;
+
+/**
+ * The assistant's wire format: LlamaIndex agent events (`AgentStream`, `ToolCall`,
+ * `ToolCallResult`, `StopEvent`), as the taquería's agent in seed 000 streams them, made by the
+ * kit's protocol preset.
+ */
+export const CHAT_FORMAT = 'llamaindex' satisfies PresetFormat;
+/** The adapter that reads {@link CHAT_FORMAT}: the demo names it, so nothing is detected or loaded on demand. */
+export const CHAT_PROTOCOL: ProtocolAdapter = llamaindexProtocol;
 
 /** The client the order updates are addressed to (the notification centre subscribes as it). */
 export const TAQUERIA_CLIENT = 'cliente-carmen';
@@ -168,7 +186,6 @@ const money = (pesos: number, locale: TaqueriaLocale) =>
 
 const WORDS = {
   es: {
-    intro: '¡Hola! Reviso tu pedido. ',
     placed: (list: string, total: string, id: string) =>
       `Listo: ${list}, ${total} en total. Tu pedido ${id} ya está en la cocina: síguelo aquí en vivo; te aviso en cada paso. 🌮`,
     soldOutWord: 'agotado',
@@ -185,7 +202,6 @@ const WORDS = {
     promotion: { title: '2x1 en tacos al pastor', body: 'Solo hoy, de 18:00 a 20:00.', action: 'Ver menú' },
   },
   en: {
-    intro: 'Hi! Checking your order. ',
     placed: (list: string, total: string, id: string) =>
       `Done: ${list}, ${total} in total. Order ${id} is in the kitchen: follow it live here; I'll notify you at every step. 🌮`,
     soldOutWord: 'sold out',
@@ -282,13 +298,8 @@ function dueFrom(events: readonly OrderEvent[], lastEventId: string, now: number
   });
 }
 
-/** Sleep before each entry of a reply script: the tools' running time, or one word's. */
-const pause = (entries: readonly ScriptedEvent[]) => entries.reduce((sum, entry) => sum + (entry.delayMs ?? WORD_MS), 0);
-const words = (text: string): ScriptedEvent[] => wordTokens(text).map((content) => ({ data: { type: 'token', content } }));
-const tool = (toolName: string, input: unknown, result: unknown, runMs: number): ScriptedEvent[] => [
-  { data: { type: 'tool_start', tool: toolName, input } },
-  { data: { type: 'tool_end', tool: toolName, result }, delayMs: runMs },
-];
+/** How long a script takes to play: each entry's own wait, or one word's. */
+const playTime = (entries: readonly ScriptedEvent[]) => entries.reduce((sum, entry) => sum + (entry.delayMs ?? WORD_MS), 0);
 
 /** Creates the taquería's backend at `options.base`. Call `close()` when the story ends. */
 export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBackend {
@@ -351,56 +362,47 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
     }
   }
 
-  /** The assistant's reply to `message`, placing the order it reads, as a generic SSE chat script. */
-  function converse(message: string, locale: TaqueriaLocale): ScriptedEvent[] {
+  /** The assistant's reply to `message` (its tool runs, then its answer), placing the order it reads. */
+  function converse(message: string, locale: TaqueriaLocale): ChatReplyInit {
     const say = WORDS[locale];
     const lines = readLines(message);
-    const read = tool(say.tools.read, { message }, { items: lines.map((line) => ({ item: line.item.id, quantity: line.quantity })) }, 400);
-    if (lines.length === 0) return [...words(say.intro), ...read, ...words(say.notUnderstood), { data: '[DONE]' }];
+    const items = (list: readonly Line[]) => list.map((line) => ({ item: line.item.id, quantity: line.quantity }));
+    const read: ChatReplyToolCall = { name: say.tools.read, input: { message }, output: { items: items(lines) }, delayMs: 400 };
+    if (lines.length === 0) return { text: say.notUnderstood, toolCalls: [read] };
 
     const available = lines.filter((line) => line.item.soldOut !== true);
     const soldOut = lines.filter((line) => line.item.soldOut === true);
-    const check = tool(
-      say.tools.check,
-      { items: lines.map((line) => line.item.id) },
-      Object.fromEntries(lines.flatMap((line) => line.item.ingredients[locale].map((ingredient) => [ingredient, line.item.soldOut ? say.soldOutWord : 'ok']))),
-      450,
-    );
-    if (available.length === 0) {
-      return [...words(say.intro), ...read, ...check, ...words(say.nothingLeft(listOf(soldOut, locale))), { data: '[DONE]' }];
-    }
+    const stock = lines.flatMap((line) => line.item.ingredients[locale].map((ingredient) => [ingredient, line.item.soldOut ? say.soldOutWord : 'ok']));
+    const check: ChatReplyToolCall = { name: say.tools.check, input: { items: lines.map((line) => line.item.id) }, output: Object.fromEntries(stock), delayMs: 450 };
+    if (available.length === 0) return { text: say.nothingLeft(listOf(soldOut, locale)), toolCalls: [read, check] };
+
     const total = available.reduce((sum, line) => sum + line.quantity * line.item.price, 0);
-    const price = tool(
-      say.tools.price,
-      { items: available.map((line) => ({ item: line.item.id, quantity: line.quantity })) },
-      { lines: available.map((line) => ({ item: line.item.id, quantity: line.quantity, unit: line.item.price })), total, currency: 'MXN' },
-      350,
-    );
+    const prices = available.map((line) => ({ item: line.item.id, quantity: line.quantity, unit: line.item.price }));
+    const price: ChatReplyToolCall = { name: say.tools.price, input: { items: items(available) }, output: { lines: prices, total, currency: 'MXN' }, delayMs: 350 };
     const id = `A-${nextNumber++}`;
-    const place = tool(say.tools.place, { items: available.map((line) => line.item.id), total }, { orderId: id, status: 'received' }, 250);
-    const before = [...words(say.intro), ...read, ...check, ...price, ...place];
-    // The kitchen receives the order when the reply says it is placed (the end of `place`).
-    const placedAt = Date.now() + pause(before);
-    const order: PlacedOrder = { id, events: orderEvents('happy', { orderId: id, start: placedAt, speed }) };
+    const place: ChatReplyToolCall = { name: say.tools.place, input: { items: items(available), total }, output: { orderId: id, status: 'received' }, delayMs: 250 };
+    const toolCalls = [read, check, price, place];
+    // The kitchen receives the order when the reply's stream gets to the order placed (the tools
+    // run before the answer), so the first "received" notification follows the reply, not the request.
+    const order: PlacedOrder = { id, events: orderEvents('happy', { orderId: id, start: Date.now() + playTime(presetEvents(CHAT_FORMAT, { text: '', toolCalls })), speed }) };
     orders.set(id, order);
     notifyAlong(order, available, locale);
     const text = say.placed(listOf(available, locale), money(total, locale), id) + (soldOut.length > 0 ? say.soldOut(listOf(soldOut, locale)) : '');
-    return [...before, ...words(text), { data: '[DONE]' }];
+    return { text, toolCalls };
   }
 
   const handlers: RequestHandler[] = [
     http.post(urls.chat, async ({ request }) => {
       const body = (await request.json().catch(() => ({}))) as { message?: unknown; locale?: unknown };
       const locale: TaqueriaLocale = body.locale === 'en' ? 'en' : 'es';
-      const script = converse(typeof body.message === 'string' ? body.message : '', locale);
-      return sseResponse(script, { delayMs: WORD_MS }, request.signal);
+      return chatResponse(CHAT_FORMAT, converse(typeof body.message === 'string' ? body.message : '', locale), { delayMs: WORD_MS }, request.signal);
     }),
     http.get(`${base}/orders/:orderId/events`, ({ request, params }) => {
       const order = orders.get(String(params['orderId']));
       if (order === undefined) return new HttpResponse(null, { status: 404 });
       const entries = dueFrom(order.events, request.headers.get('last-event-id') ?? '', Date.now());
       // After the last event the connection stays open, quiet, like a server's: an order feed has no end event.
-      return sseResponse(entries, { stallAfter: entries.length }, request.signal);
+      return sseResponse(entries, { stallAfter: entries.length }, request);
     }),
     notifications.handler(urls.notifications),
   ];
