@@ -132,6 +132,9 @@ export function shareSocket<TIn>(host: SocketShareHost<TIn>, runtime: ShareRunti
         const { status, error, ...figures } = state;
         host.mirrored = figures;
         life.error = error === null ? null : fromWireError(error);
+        // Joining a leader whose socket is open: this tab's "socket" opens now (a live feed
+        // subscribes and loads its snapshots on this open, as on its own socket's).
+        if (status === 'open' && life.status !== 'open') return this.opened(null);
         life.setStatus(status);
         life.store.invalidate();
       },
@@ -142,8 +145,9 @@ export function shareSocket<TIn>(host: SocketShareHost<TIn>, runtime: ShareRunti
       opened(info) {
         // One signal for both: an open (null) or a close with its code.
         const close = (info as { close?: SocketCloseInfo } | null)?.close;
-        if (close === undefined) life.events.emit('open', undefined, host.callbacks().onOpen);
-        else life.events.emit('close', close, host.callbacks().onClose);
+        if (close !== undefined) return life.events.emit('close', close, host.callbacks().onClose);
+        life.setStatus('open');
+        life.events.emit('open', undefined, host.callbacks().onOpen);
       },
       ended() {},
       failed(error) {

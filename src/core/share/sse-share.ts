@@ -22,6 +22,9 @@ interface SSEWireOpen {
   contentType: string | null;
 }
 
+/** The `open` a tab reports when it joins a leader whose connection is already open. */
+const JOINED_OPEN: SSEWireOpen = { status: 200, contentType: 'text/event-stream' };
+
 /** What `SSEClient` lets its share drive (its lifecycle and the few fields a follower feeds). */
 export interface SSEShareHost {
   readonly life: ConnectionLifecycle<SSESnapshot, { event: SSEEvent; open: SSEOpenInfo; end: undefined; error: StreamError }>;
@@ -77,6 +80,9 @@ export function shareSSE(host: SSEShareHost, runtime: ShareRuntime, clock: Clock
       mirror(state) {
         host.mirrored = { attempt: state.attempt, metrics: state.metrics };
         life.error = state.error === null ? null : fromWireError(state.error);
+        // Joining a leader whose connection is open: this tab's "connection" opens now (a live
+        // feed loads its snapshots on this open, as it would on its own connection's).
+        if (state.status === 'open' && life.status !== 'open') return this.opened(JOINED_OPEN);
         life.setStatus(state.status);
         life.store.invalidate();
       },
@@ -88,6 +94,7 @@ export function shareSSE(host: SSEShareHost, runtime: ShareRuntime, clock: Clock
         life.store.invalidate();
       },
       opened(info) {
+        life.setStatus('open');
         const { status, contentType } = info as SSEWireOpen;
         const headers = new Headers(contentType === null ? undefined : { 'content-type': contentType });
         life.events.emit('open', { status, headers, contentType }, host.callbacks().onOpen);

@@ -45,9 +45,10 @@ export class FakeSSEServer {
     return this.connections.filter((connection) => !connection.body.cancelled && !closed.has(connection.body));
   }
 
-  emit(count = 1): void {
+  /** Writes `count` events; `data(n)` is the n-th event's data (default `event n`). */
+  emit(count = 1, data: (n: number) => string = (n) => `event ${n}`): void {
     for (let i = 0; i < count; i++) {
-      const event = { id: String(this.log.length + 1), data: `event ${this.log.length + 1}` };
+      const event = { id: String(this.log.length + 1), data: data(this.log.length + 1) };
       this.log.push(event);
       for (const connection of this.open) connection.body.push(frame(event));
     }
