@@ -21,7 +21,7 @@ const meta = preview.meta({
   argTypes: {
     base: { control: false },
     locale: { control: 'inline-radio', options: ['es', 'en'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'system'] },
   },
   // A new kitchen for every render of a story (no order or notification survives a reload);
   // stories on one docs page each have their own base URL.
@@ -147,8 +147,8 @@ export const Espanol = meta.story({
   play: orderFlow('es', 'type'),
 });
 
-/** In English: "I'd like 3 al pastor tacos and 2 quesadillas", sent with the suggestion button. */
+/** In English, in the dark: "I'd like 3 al pastor tacos and 2 quesadillas", sent with the suggestion button. */
 export const English = meta.story({
-  args: { base: '/api/taqueria/en', locale: 'en' },
+  args: { base: '/api/taqueria/en', locale: 'en', theme: 'dark' },
   play: orderFlow('en', 'suggestion'),
 });

@@ -62,7 +62,9 @@ function latestOrderId(messages: readonly ChatMessage[]): string | null {
 
 const layout: CSSProperties = { display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', alignItems: 'start' };
 const header: CSSProperties = { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '1rem', flexWrap: 'wrap' };
+/** The page around the components follows their scheme: dark, or the system's (the browser's own canvas colours). */
 const dark: CSSProperties = { background: '#15171c', color: '#f1f1f1', colorScheme: 'dark' };
+const system: CSSProperties = { background: 'Canvas', color: 'CanvasText', colorScheme: 'light dark' };
 
 /**
  * The taquería, whole: a customer orders through the assistant (StreamChat over useChatStream),
@@ -82,10 +84,10 @@ export function TaqueriaDemo({ base, locale = 'es', theme = 'light' }: TaqueriaD
   const tracker = useRef<HTMLDivElement>(null);
   // Unique per instance: a docs page renders both languages' demos side by side.
   const ids = useId();
-  const isDark = theme === 'dark' || (typeof theme === 'object' && theme.base === 'dark');
+  const scheme = typeof theme === 'object' ? theme.base : theme;
 
   return (
-    <div data-taqueria="" style={{ display: 'grid', gap: '1rem', padding: '1rem', borderRadius: '0.75rem', ...(isDark ? dark : {}) }}>
+    <div data-taqueria="" style={{ display: 'grid', gap: '1rem', padding: '1rem', borderRadius: '0.75rem', ...(scheme === 'dark' ? dark : scheme === 'system' ? system : {}) }}>
       <header style={header}>
         <div>
           <h2 style={{ margin: 0 }}>{words.title}</h2>

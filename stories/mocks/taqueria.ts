@@ -3,6 +3,8 @@ import { llamaindexProtocol, type OrderEvent, type ProtocolAdapter } from '../..
 import {
   chatResponse,
   encodeEvent,
+  getNetworkConditions,
+  onNetworkConditionsChange,
   orderEvents,
   presetEvents,
   sseResponse,
@@ -226,10 +228,27 @@ const encoder = new TextEncoder();
 /**
  * An append-only log served as SSE like a server's event log: ids are positions, a connection
  * gets every entry after its `Last-Event-ID` and then each new one as it is appended.
+ *
+ * Of the kit's network conditions it plays `offline` (new connections fail, open ones drop, as
+ * the kit's scripted streams do); the others shape a script's pacing and bytes, and this stream
+ * has no script.
  */
 function liveLog() {
   const entries: ScriptedEvent[] = [];
   const followers = new Set<ReadableStreamDefaultController<Uint8Array>>();
+  const end = (how: (follower: ReadableStreamDefaultController<Uint8Array>) => void) => {
+    for (const follower of followers) {
+      try {
+        how(follower);
+      } catch {
+        // already closed
+      }
+    }
+    followers.clear();
+  };
+  const stopWatching = onNetworkConditionsChange((conditions) => {
+    if (conditions === 'offline') end((follower) => follower.error(new TypeError('Connection reset (offline).')));
+  });
   const send = (controller: ReadableStreamDefaultController<Uint8Array>, entry: ScriptedEvent) => {
     try {
       controller.enqueue(encoder.encode(encodeEvent(entry)));
@@ -245,6 +264,7 @@ function liveLog() {
     },
     handler(path: string): RequestHandler {
       return http.get(path, ({ request }) => {
+        if (getNetworkConditions() === 'offline') return Response.error();
         const seen = Number(request.headers.get('last-event-id')) || 0;
         let self: ReadableStreamDefaultController<Uint8Array> | undefined;
         const body = new ReadableStream<Uint8Array>({
@@ -262,14 +282,8 @@ function liveLog() {
       });
     },
     close() {
-      for (const follower of followers) {
-        try {
-          follower.close();
-        } catch {
-          // already closed
-        }
-      }
-      followers.clear();
+      stopWatching();
+      end((follower) => follower.close());
     },
   };
 }
