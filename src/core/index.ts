@@ -61,6 +61,9 @@ export type {
 export { DEFAULT_HEARTBEAT } from './transport/socket-heartbeat.js';
 export { DEFAULT_OUTBOUND_QUEUE } from './transport/socket-queue.js';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './transport/socket-requests.js';
+// Cross-tab sharing of one connection (the option's types; the machinery loads on demand).
+export { DEFAULT_LEADER_TIMEOUT_MS } from './share/types.js';
+export type { ShareAcrossTabs, ShareAcrossTabsOptions, LockManagerLike, ChannelLike, ChannelConstructor } from './share/types.js';
 
 // Chat: the conversation store, how a reply travels, and the wire-format adapters.
 export { ChatStore } from './chat/chat-store.js';
