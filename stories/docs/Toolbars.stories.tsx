@@ -78,6 +78,22 @@ export const StoryThemeWins = meta.story({
 });
 
 /**
+ * Network menu on slow (3G-like): the first byte comes late (the kit adds 1.5 s before it) and
+ * the bytes arrive in small pieces; the feed still completes. The inspector's time to first byte
+ * shows the wait.
+ */
+export const SlowNetwork = meta.story({
+  globals: { network: 'slow' },
+  render: () => <SSEInspector url={docsUrls.feedSlow} title="Live order feed (slow network)" />,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(testId(canvasElement, 'status')).toHaveTextContent('closed'), LONG);
+    await expect(eventIds(canvasElement)).toEqual(ALL_IDS);
+    const ttfb = [...canvasElement.querySelectorAll('dt')].find((term) => term.textContent === 'Time to first byte')?.nextElementSibling;
+    await expect(Number.parseInt(ttfb?.textContent ?? '', 10)).toBeGreaterThanOrEqual(1_500);
+  },
+});
+
+/**
  * Network menu on offline: the request fails at once and the page is offline, so the hook waits
  * in `reconnecting` (no retry is spent while offline; one goes out on `online`).
  */

@@ -12,6 +12,7 @@ export const docsUrls = {
   /** The toolbar stories' chat: a few words, then the reply holds open, so its cursor stays on screen. */
   toolbarChat: '/api/docs/toolbar-chat',
   /** The live order feed of the network toolbar stories, one URL per story. */
+  feedSlow: '/api/docs/feed-slow',
   feedOffline: '/api/docs/feed-offline',
   feedFlaky: '/api/docs/feed-flaky',
   feedBuffering: '/api/docs/feed-buffering',
@@ -46,6 +47,7 @@ const feed = (url: string) => sseHandler(url, FEED_EVENTS, { delayMs: 150 });
 export const docsHandlers: RequestHandler[] = [
   sseHandler(docsUrls.demo, genericReply(DEMO_REPLY), { method: 'post', delayMs: 60 }),
   sseHandler(docsUrls.toolbarChat, genericReply(DEMO_REPLY), { method: 'post', delayMs: 60, stallAfter: 6 }),
+  feed(docsUrls.feedSlow),
   feed(docsUrls.feedOffline),
   feed(docsUrls.feedFlaky),
   feed(docsUrls.feedBuffering),
