@@ -88,6 +88,27 @@ const ask = (root: HTMLElement) => userEvent.type(within(root).getByRole('textbo
 const items = (root: HTMLElement, list: 'ul' | 'ol') => [...root.querySelectorAll(`${list} > li`)].map((li) => li.textContent?.trim());
 
 /**
+ * The stream stops inside the code block (its closing fence never came): it is already a code
+ * block with the two lines received, no backticks shown, and the cursor after it, not in the code.
+ */
+export const HalfReceivedCodeBlock = meta.story({
+  args: { api: recipeUrls.markdownHalfFence },
+  play: async ({ canvasElement }) => {
+    await ask(canvasElement);
+    const openCode = () => reply(canvasElement)?.querySelector('[data-sk-block][data-open="true"] pre[data-sk-code-block] code');
+    await waitFor(() => expect(openCode()?.textContent).toContain('feed.addEventListener'), LONG);
+    await expect(openCode()!.textContent).toMatch(/^const feed = new EventSource\("\/api\/orders\/A-042"\);\nfeed\.addEventListener\("status",\s*$/);
+    await expect(reply(canvasElement)).toHaveAttribute('data-status', 'streaming');
+    await expect(reply(canvasElement)!.textContent).not.toContain('```');
+    const cursor = reply(canvasElement)!.querySelector('[data-sk-cursor]');
+    await expect(cursor).not.toBeNull();
+    await expect(cursor!.closest('pre')).toBeNull();
+    // Everything before the fence is finished markdown.
+    await expect(items(reply(canvasElement)!, 'ul')).toHaveLength(3);
+  },
+});
+
+/**
  * A reply with a list, a numbered list, a code block, raw HTML and a `javascript:` link, streamed
  * word by word: lists and code render as such, the HTML stays text, the bad link is not a link.
  */
@@ -114,27 +135,6 @@ export const StreamingMarkdown = meta.story({
     await expect(links[0]).toHaveAttribute('href', 'https://taqueria.example/pedidos/A-042');
     await expect(answer.querySelector('[data-refused-link]')).toHaveTextContent('enlace peligroso');
     await expect((window as { __mdXss?: unknown }).__mdXss).toBeUndefined();
-  },
-});
-
-/**
- * The stream stops inside the code block (its closing fence never came): it is already a code
- * block with the two lines received, no backticks shown, and the cursor after it, not in the code.
- */
-export const HalfReceivedCodeBlock = meta.story({
-  args: { api: recipeUrls.markdownHalfFence },
-  play: async ({ canvasElement }) => {
-    await ask(canvasElement);
-    const openCode = () => reply(canvasElement)?.querySelector('[data-sk-block][data-open="true"] pre[data-sk-code-block] code');
-    await waitFor(() => expect(openCode()?.textContent).toContain('feed.addEventListener'), LONG);
-    await expect(openCode()!.textContent).toMatch(/^const feed = new EventSource\("\/api\/orders\/A-042"\);\nfeed\.addEventListener\("status",\s*$/);
-    await expect(reply(canvasElement)).toHaveAttribute('data-status', 'streaming');
-    await expect(reply(canvasElement)!.textContent).not.toContain('```');
-    const cursor = reply(canvasElement)!.querySelector('[data-sk-cursor]');
-    await expect(cursor).not.toBeNull();
-    await expect(cursor!.closest('pre')).toBeNull();
-    // Everything before the fence is finished markdown.
-    await expect(items(reply(canvasElement)!, 'ul')).toHaveLength(3);
   },
 });
 

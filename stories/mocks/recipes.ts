@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { sseHandler, sseResponse, type ScriptedEvent } from '../../src/msw/index.js';
-import { chunkEventsScript } from './chat-scenarios.js';
+import { chunkEventsScript, SLOW_REPLY } from './chat-scenarios.js';
 
 /**
  * Mocked servers of the recipe stories (metrics panel, markdown) and of the extra states
@@ -9,6 +9,8 @@ import { chunkEventsScript } from './chat-scenarios.js';
  * URL, so stories on one docs page never answer each other's requests.
  */
 export const recipeUrls = {
+  /** A short chat reply, one word every 15 ms, with a 1 s pause halfway. */
+  metricsChat: '/api/recipes/metrics-chat',
   /** A ticker feed that breaks twice and resumes with Last-Event-ID. */
   metricsFeed: '/api/recipes/metrics-feed',
   /** A markdown reply (lists, a code block, raw HTML, a `javascript:` link), streamed word by word. */
@@ -20,16 +22,16 @@ export const recipeUrls = {
 } as const;
 
 /** Events of the metrics ticker: how many, and after which ones the first two connections break. */
-export const METRICS_FEED_EVENTS = 40;
+export const METRICS_FEED_EVENTS = 30;
 export const METRICS_FEED_DROPS = 2;
-const METRICS_DROP_AFTER = 12;
+const METRICS_DROP_AFTER = 9;
 
 /**
  * Kitchen ticker updates with irregular gaps (a fixed pattern, not random, so every run plays the
  * same), ids 1…n, then `end`. The pattern has a slow tail so the p95 gap differs from the median.
  */
 function tickerScript(): ScriptedEvent[] {
-  const gaps = [60, 80, 70, 90, 60, 250, 75, 65, 85, 400];
+  const gaps = [30, 40, 35, 45, 30, 150, 35, 30, 40, 250];
   const events: ScriptedEvent[] = [];
   for (let i = 1; i <= METRICS_FEED_EVENTS; i++) {
     events.push({ id: String(i), event: 'tick', data: { order: `A-0${40 + (i % 7)}`, queue: 3 + (i % 5) }, delayMs: gaps[i % gaps.length] });
@@ -61,9 +63,22 @@ function entriesThrough(word: string): number {
 
 const post = { method: 'post' } as const;
 
+/** The metrics story's reply: the slow chat reply's first two paragraphs (35 words). */
+const METRICS_REPLY = SLOW_REPLY.split('\n\n').slice(0, 2).join('\n\n');
+
+/**
+ * The script with a pause of `pauseMs` halfway (a model thinking mid-reply): the reply is seen
+ * streaming, with its first figures, for at least that long however loaded the machine is.
+ */
+function pausedMidway(script: ScriptedEvent[], pauseMs: number): ScriptedEvent[] {
+  const middle = Math.floor(script.length / 2);
+  return script.map((entry, index) => (index === middle ? { ...entry, delayMs: pauseMs } : entry));
+}
+
 /** Handlers of the Metrics panel story. */
 export function metricsHandlers(): HttpHandler[] {
   return [
+    sseHandler(recipeUrls.metricsChat, pausedMidway(chunkEventsScript(METRICS_REPLY), 1_000), { ...post, delayMs: 15 }),
     sseHandler(recipeUrls.metricsFeed, tickerScript(), { dropAfter: METRICS_DROP_AFTER, dropConnections: METRICS_FEED_DROPS, delayMs: 80 }),
   ];
 }
