@@ -79,6 +79,60 @@ describe('Toaster over the real queue', () => {
     await waitFor(() => expect(toasts()).toHaveLength(0));
   });
 
+  test('closing a toast with the mouse does not leave the stack paused: the others still expire', async () => {
+    const clock = new FakeClock();
+    queue = createToastQueue({ clock, durations: { normal: 300 }, burstWindowMs: 0 });
+    const notify = createNotify(() => queue!);
+    render(
+      <>
+        <p>Page</p>
+        <Toaster queue={queue} />
+      </>,
+    );
+    notify({ title: 'First' });
+    notify({ title: 'Second' });
+    await waitFor(() => expect(toasts()).toHaveLength(2));
+    // The click focuses the close button, which then leaves the DOM with its toast.
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss: First' }));
+    await waitFor(() => expect(toasts()).toHaveLength(1));
+    await userEvent.hover(screen.getByText('Page'));
+    await waitFor(() => expect(toasts()[0]).not.toHaveAttribute('data-paused'));
+    expect(document.querySelector('[data-sk-toaster]')!.contains(document.activeElement)).toBe(false);
+    clock.advance(300);
+    await waitFor(() => expect(toasts()).toHaveLength(0));
+  });
+
+  test('closing a toast from the keyboard moves focus to the next toast; Escape then leaves and the timers run again', async () => {
+    const clock = new FakeClock();
+    queue = createToastQueue({ clock, durations: { normal: 300 }, burstWindowMs: 0 });
+    const notify = createNotify(() => queue!);
+    render(
+      <>
+        <button type="button">Page button</button>
+        <Toaster queue={queue} />
+      </>,
+    );
+    notify({ title: 'First' });
+    notify({ title: 'Second' });
+    await waitFor(() => expect(toasts()).toHaveLength(2));
+    screen.getByRole('button', { name: 'Page button' }).focus();
+    await userEvent.keyboard('{F8}');
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Dismiss: First' }));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(toasts()).toHaveLength(1));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Dismiss: Second' }));
+    // Focus is still inside: the toast holds.
+    clock.advance(1_000);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(toasts()).toHaveLength(1);
+    await userEvent.keyboard('{Escape}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Page button' }));
+    await waitFor(() => expect(toasts()[0]).not.toHaveAttribute('data-paused'));
+    clock.advance(300);
+    await waitFor(() => expect(toasts()).toHaveLength(0));
+  });
+
   test('what arrives while the tab is hidden is one summary toast on return, announced once', async () => {
     const tab = new FakeEnvironment();
     queue = createToastQueue({ environment: tab, announceIntervalMs: 0 });

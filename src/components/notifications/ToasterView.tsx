@@ -15,6 +15,7 @@ import {
 } from 'react';
 import { isSafeHref } from '../../core/notifications/map-notification.js';
 import type { NotificationAction, Toast, ToasterSnapshot } from '../../core/notifications/types.js';
+import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect.js';
 import { cx } from '../context.js';
 import type { ChatTheme } from '../theme.js';
 import { resolveNotificationLabels, type NotificationLabels, type NotificationLabelsOverride } from './labels.js';
@@ -127,6 +128,41 @@ export const ToasterView = memo(
       else (event.currentTarget as HTMLElement).blur();
     }, []);
 
+    // A toast that leaves while focus is inside it (closed from its button, dismissed by code)
+    // takes the focus with it, and React ignores focus events during a commit: no blur would
+    // reach the stack, which would stay "focused" with every toast on screen no longer expiring.
+    // Move focus on before the element goes — to the next toast for a keyboard user (focus
+    // visible), else out of the stack — and release the hold ourselves when it leaves.
+    const onFocusedToastRemoved = useCallback((item: HTMLElement) => {
+      const active = document.activeElement as HTMLElement | null;
+      if (active === null) return;
+      const sibling = (item.nextElementSibling ?? item.previousElementSibling) as HTMLElement | null;
+      const next = sibling?.querySelector<HTMLElement>('[data-sk-toast-close]');
+      if (next != null && active.matches(':focus-visible')) {
+        next.focus();
+        return;
+      }
+      const target = returnFocus.current;
+      returnFocus.current = null;
+      if (target !== null && target.isConnected) target.focus();
+      else active.blur();
+      hold.release();
+    }, [hold]);
+
+    // The browser's own enter/leave events: React derives its onPointerLeave from pointerout on
+    // the element under the pointer, and when that element was a toast that has just been
+    // removed (closed with the mouse), the leave never reaches the stack, which stays paused.
+    useEffect(() => {
+      const stack = stackRef.current;
+      if (stack === null) return;
+      stack.addEventListener('pointerenter', hold.enter);
+      stack.addEventListener('pointerleave', hold.leave);
+      return () => {
+        stack.removeEventListener('pointerenter', hold.enter);
+        stack.removeEventListener('pointerleave', hold.leave);
+      };
+    }, [hold]);
+
     const visible = snapshot.visible;
     return (
       <div
@@ -146,8 +182,6 @@ export const ToasterView = memo(
           data-position={position}
           data-count={visible.length}
           className={cx(slots.toaster)}
-          onPointerEnter={hold.enter}
-          onPointerLeave={hold.leave}
           onFocus={hold.focus}
           onBlur={hold.blur}
           onKeyDown={onKeyDown}
@@ -164,6 +198,7 @@ export const ToasterView = memo(
                   dismiss={dismiss}
                   swipeThreshold={swipeThreshold}
                   onAction={onAction}
+                  onFocusedRemoval={onFocusedToastRemoved}
                 />
               ))}
             </ol>
@@ -194,6 +229,8 @@ function useHold(queue: ToastQueueControls) {
       enter: () => set({ hovered: true }),
       leave: () => set({ hovered: false }),
       focus: () => set({ focused: true }),
+      /** Focus left the stack without a blur event reaching it (see the Toaster's removal path). */
+      release: () => set({ focused: false }),
       blur: (event: FocusEvent<HTMLElement>) => {
         // Focus moving between the toasts' buttons is still inside.
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) set({ focused: false });
@@ -210,15 +247,29 @@ interface ToastItemProps {
   dismiss: (id: string) => void;
   swipeThreshold: number;
   onAction: ((toast: Toast, actionId: string) => void) | undefined;
+  /** Called while the toast is still in the DOM when it unmounts with focus inside it. */
+  onFocusedRemoval: (item: HTMLElement) => void;
 }
 
-const ToastItem = memo(function ToastItem({ toast, labels, locale, slots, dismiss, swipeThreshold, onAction }: ToastItemProps) {
+const ToastItem = memo(function ToastItem({ toast, labels, locale, slots, dismiss, swipeThreshold, onAction, onFocusedRemoval }: ToastItemProps) {
   const { title, body } = toastText(toast, labels, locale);
+  const itemRef = useRef<HTMLLIElement | null>(null);
+  const removal = useRef(onFocusedRemoval);
+  removal.current = onFocusedRemoval;
+  // A layout effect's cleanup runs before React removes the element, while focus is still there.
+  useIsomorphicLayoutEffect(
+    () => () => {
+      const item = itemRef.current;
+      if (item !== null && item.contains(document.activeElement)) removal.current(item);
+    },
+    [],
+  );
   const swipe = useSwipe(() => dismiss(toast.id), swipeThreshold);
   const actions = toast.content.kind === 'notification' ? toast.content.notification.actions : undefined;
   const type = toast.content.kind === 'notification' ? toast.content.notification.type : toast.content.kind === 'burst' ? toast.content.type : undefined;
   return (
     <li
+      ref={itemRef}
       data-sk-toast=""
       data-importance={toast.importance}
       data-kind={toast.content.kind}
