@@ -140,6 +140,30 @@ export const PideTu = meta.story({
   },
 });
 
+/**
+ * Sold out: the customer asks for guacamole, the ingredients check finds no avocado, and the
+ * assistant says so. No order is placed: no tracker, nothing in the bell.
+ */
+export const SinAguacate = meta.story({
+  name: 'Sin aguacate',
+  args: { base: '/api/taqueria/sin-aguacate', locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('textbox'));
+    await userEvent.paste('Una orden de guacamole, por favor');
+    await userEvent.keyboard('{Enter}');
+    const reply = () => canvasElement.querySelector<HTMLElement>('[data-sk-message][data-role="assistant"]');
+    await waitFor(() => expect(reply()).toHaveAttribute('data-status', 'done'), LONG);
+    await expect(reply()).toHaveTextContent('Lo siento: hoy no hay aguacate, así que no puedo preparar 1 orden de guacamole.');
+    const steps = [...reply()!.querySelectorAll('[data-sk-tool]')];
+    await expect(steps.map((step) => step.querySelector('[data-sk-tool-name]')?.textContent)).toEqual(['analizar_pedido', 'verificar_ingredientes']);
+    await expect(steps[1]!.querySelector('[data-sk-tool-io]:last-child')).toHaveTextContent('"aguacate": "agotado"');
+    await expect(tracker(canvasElement)).toBeNull();
+    await expect(canvasElement.querySelector('[data-taqueria-no-order]')).toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: 'Notificaciones, ninguna sin leer' })).toBeInTheDocument();
+  },
+});
+
 /** En español: «Quiero 3 tacos al pastor y 2 quesadillas», escrito en el chat. */
 export const Espanol = meta.story({
   name: 'Español',

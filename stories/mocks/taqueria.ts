@@ -398,7 +398,8 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
     const toolCalls = [read, check, price, place];
     // The kitchen receives the order when the reply's stream gets to the order placed (the tools
     // run before the answer), so the first "received" notification follows the reply, not the request.
-    const order: PlacedOrder = { id, events: orderEvents('happy', { orderId: id, start: Date.now() + playTime(presetEvents(CHAT_FORMAT, { text: '', toolCalls })), speed }) };
+    const placedAt = Date.now() + playTime(presetEvents(CHAT_FORMAT, { text: '', toolCalls }));
+    const order: PlacedOrder = { id, events: orderEvents('happy', { orderId: id, start: placedAt, speed }) };
     orders.set(id, order);
     notifyAlong(order, available, locale);
     const text = say.placed(listOf(available, locale), money(total, locale), id) + (soldOut.length > 0 ? say.soldOut(listOf(soldOut, locale)) : '');
