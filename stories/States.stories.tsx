@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ws } from 'msw';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
 import preview from '../.storybook/preview.js';
 import {
   createNotify,
@@ -19,18 +19,19 @@ import {
 import { orderEvents, orderSSEHandler, socketFeed, type OrderScriptEntry } from '../src/msw/index.js';
 import { SocketInspector } from './components/SocketInspector.js';
 import { SSEInspector } from './components/SSEInspector.js';
+import { chatUrls } from './mocks/chat-scenarios.js';
 import { orderUrls } from './mocks/order-scenarios.js';
 import { networkDown, oversizedEventHandler, quietStream, refused, retryAfterFeedHandler, stateUrls } from './mocks/recipes.js';
 import { orderEvents as feedEvents, sseUrls } from './mocks/sse-scenarios.js';
 
 /**
  * The states the other story files do not show, one story each, with a play function asserting
- * what is visible (and announced) in that state: the chat offline or disabled; the order
- * tracker connecting, offline, stale, late, with a stale courier position, after a failed
- * delivery; toasts with actions and promise toasts; the notification centre empty, failing and
- * loading older items; useSSEStream idle, stopped, waiting out a Retry-After, timing out,
- * refusing an oversized event and a throwing `headers`; useSocketStream disconnected and missing
- * its heartbeat. Each story has its own URL and its own feed/queue.
+ * what is visible (and announced) in that state: the chat offline, disabled, or scrolled up
+ * mid-reply; the order tracker connecting, offline, stale, late, with a stale courier position,
+ * after a failed delivery; toasts with actions and promise toasts; the notification centre
+ * empty, failing and loading older items; useSSEStream idle, stopped, waiting out a Retry-After,
+ * timing out, refusing an oversized event and a throwing `headers`; useSocketStream disconnected
+ * and missing its heartbeat. Each story has its own URL and its own feed/queue.
  */
 const meta = preview.meta({
   title: 'Components/More states',
@@ -80,6 +81,28 @@ export const ChatDisabled = meta.story({
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('textbox')).toBeDisabled();
     await expect(canvas.getByRole('button', { name: 'Send' })).toBeDisabled();
+  },
+});
+
+/**
+ * The reader scrolled up while a reply streams: the transcript stops following (`data-following`)
+ * and offers "Jump to latest", which follows the reply again.
+ */
+export const ChatScrolledUp = meta.story({
+  render: () => <StreamChat api={chatUrls.slow} retry={false} theme={{ chatHeight: '12rem' }} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const log = q(canvasElement, '[data-sk-log]')!;
+    await userEvent.type(canvas.getByRole('textbox'), 'Explícame{Enter}');
+    // Once the reply overflows the transcript, scroll up as a reader would (wheel, then the scroll).
+    await waitFor(() => expect(log.scrollHeight).toBeGreaterThan(log.clientHeight + 40), LONG);
+    await expect(log).toHaveAttribute('data-following', 'true');
+    fireEvent.wheel(log, { deltaY: -400 });
+    log.scrollTop = 0;
+    await waitFor(() => expect(log).toHaveAttribute('data-following', 'false'), LONG);
+    await userEvent.click(canvas.getByRole('button', { name: 'Jump to latest' }));
+    await waitFor(() => expect(log).toHaveAttribute('data-following', 'true'), LONG);
+    await expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
   },
 });
 
