@@ -24,6 +24,9 @@ import type { ChatStreamEvent, ProtocolAdapter, ProtocolDecoder, WireFrame } fro
  * - ToolCall → `tool-start` + `tool-input-end` with `tool_kwargs` (the input comes whole)
  * - ToolCallResult → `tool-result` (ToolOutput's `raw_output`, else `content`; ToolResult's `output`)
  * - StopEvent / `stop` → `finish`; terminal. Its `result` repeats the streamed text, so it is not shown again.
+ * - WorkflowFailedEvent, WorkflowTimedOutEvent, WorkflowCancelledEvent (StopEvent subclasses the
+ *   workflow runtime sends when a run fails) → `error` with their `message` (code: `error_type`,
+ *   else `timeout` / `cancelled`); terminal.
  *
  * AgentInput, AgentOutput (a repeat of the streamed reply) and custom events are ignored;
  * malformed JSON frames are skipped.
@@ -54,6 +57,21 @@ function eventPayload(message: JsonObject): JsonObject {
 /** Python fields are snake_case, TypeScript ones camelCase. */
 function field(payload: JsonObject, snake: string, camel: string): unknown {
   return payload[snake] !== undefined ? payload[snake] : payload[camel];
+}
+
+const TERMINAL_KINDS = new Set(['stop', 'workflowfailed', 'workflowtimedout', 'workflowcancelled']);
+
+const FAILURE_TEXT: Record<string, string> = {
+  workflowfailed: 'The workflow failed.',
+  workflowtimedout: 'The workflow timed out.',
+  workflowcancelled: 'The workflow was cancelled.',
+};
+
+/** A failed, timed-out or cancelled run as an in-band error. */
+function failure(kind: string, payload: JsonObject): Extract<ChatStreamEvent, { type: 'error' }> {
+  const message = stringField(payload.message) ?? stringField(payload.error) ?? FAILURE_TEXT[kind]!;
+  const code = stringField(field(payload, 'error_type', 'errorType')) ?? (kind === 'workflowtimedout' ? 'timeout' : kind === 'workflowcancelled' ? 'cancelled' : undefined);
+  return code === undefined ? { type: 'error', message } : { type: 'error', message, code };
 }
 
 class LlamaIndexDecoder implements ProtocolDecoder {
@@ -92,16 +110,21 @@ class LlamaIndexDecoder implements ProtocolDecoder {
       case 'stop':
         emit({ type: 'finish', reason: 'stop' });
         return;
+      case 'workflowfailed':
+      case 'workflowtimedout':
+      case 'workflowcancelled':
+        emit(failure(eventKind(message), payload));
+        return;
       default:
         return;
     }
   }
 
   isTerminal(frame: WireFrame): boolean {
-    // Prefilter: only a frame that mentions "stop" can be a StopEvent.
-    if (!/stop/i.test(frame.data)) return false;
+    // Prefilter: only a frame that mentions "stop" or "workflow" can end the run.
+    if (!/stop|workflow/i.test(frame.data)) return false;
     const message = parseJsonObject(frame.data);
-    return message !== undefined && eventKind(message) === 'stop';
+    return message !== undefined && TERMINAL_KINDS.has(eventKind(message));
   }
 
   /** Announces the call and its (whole) input once, whichever of ToolCall / ToolCallResult comes first. */

@@ -38,10 +38,9 @@ const PRESETS: Readonly<Record<PresetFormat, ProtocolPreset>> = {
  * | `ai-sdk` | ✓ | ✓ | ✓ | ✓ | | ✓ | |
  * | `generic` | | ✓ | ✓ | ✓ | | | ✓ |
  * | `chunk-events` | | | | | | | |
- * | `llamaindex` | ✓ | ✓ | ✓ | | | | |
+ * | `llamaindex` | ✓ | ✓ | ✓ | | | | ✓ (`error_type`) |
  *
- * Every format but `llamaindex` carries an in-band error (`error: false` there: the package's
- * LlamaIndex adapter reads no failure event yet).
+ * Every format carries an in-band error (LlamaIndex's is the workflow's `WorkflowFailedEvent`).
  */
 export const presetSupport: Readonly<Record<PresetFormat, PresetSupport>> = Object.fromEntries(
   Object.entries(PRESETS).map(([format, preset]) => [format, preset.support]),

@@ -12,11 +12,10 @@ const AGENT = 'Agent';
  * format has no usage or finish reason.
  *
  * An error is the workflow's `WorkflowFailedEvent` (a StopEvent subclass: `error_type`,
- * `message`), which this package's `llamaindex` adapter does not read yet: the client sees the
- * stream end without its `StopEvent` (a `truncated` error, the text kept).
+ * `message`), which the `llamaindex` adapter reads as a provider error (the text kept).
  */
 export const llamaindexPreset: ProtocolPreset = {
-  support: { reasoning: true, toolCalls: true, toolOutputs: true, sources: false, usage: false, finishReason: false, error: false, errorCode: false },
+  support: { reasoning: true, toolCalls: true, toolOutputs: true, sources: false, usage: false, finishReason: false, error: true, errorCode: true },
   events(reply, { chunkWords }) {
     const events: ScriptedEvent[] = [];
     const send = (type: string, data: Record<string, unknown>, delayMs?: number) => {

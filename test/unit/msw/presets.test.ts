@@ -192,18 +192,6 @@ describe.each(FORMATS.filter((format) => presetSupport[format].error))('%s error
   });
 });
 
-test('llamaindex: the adapter reads no workflow failure event yet, so the reply ends truncated, its text kept', async () => {
-  // The preset sends WorkflowFailedEvent as LlamaIndex workflows do; when the llamaindex adapter
-  // learns it, this becomes a provider error like the other formats (and presetSupport says so).
-  expect(presetSupport.llamaindex.error).toBe(false);
-  const { bytes, headers } = await recorded('llamaindex', ERROR);
-  serve(bytes, headers, []);
-  const message = await ask();
-  expect(message.status).toBe('error');
-  expect(messageText(message)).toBe(ERROR.text);
-  expect(message.error?.kind).toBe('truncated');
-});
-
 describe('chatHandler', () => {
   test('answers a POST in the format, with its headers (AI SDK detected by its header), a reply per request', async () => {
     server.use(chatHandler(URL, 'ai-sdk', ({ connection }) => ({ text: `Respuesta ${connection}: ¿Quieres 3 tacos al pastor? 🌮` }), { chunkBytes: 3 }));

@@ -73,4 +73,20 @@ describe('llamaindex adapter', () => {
     ]);
     expect(terminal).toEqual([false, true, true]);
   });
+
+  test('a failed, timed-out or cancelled workflow run is an in-band error and ends the reply', () => {
+    const frames = [
+      msg({ type: 'AgentStream', data: { delta: 'Un momento… ', current_agent_name: 'Agent' } }),
+      msg({ qualified_name: 'workflows.events.WorkflowFailedEvent', value: { status: 'failed', step_name: 'run_agent_step', error_type: 'RuntimeError', message: 'La cocina no responde', attempts: 1 } }),
+      msg({ type: 'WorkflowTimedOutEvent', data: { timeout: 30 } }),
+      msg({ type: 'workflow_cancelled', data: {} }),
+    ];
+    expect(eventsOf(llamaindexProtocol, frames)).toEqual([
+      { type: 'text-delta', delta: 'Un momento… ', partId: 'Agent' },
+      { type: 'error', message: 'La cocina no responde', code: 'RuntimeError' },
+      { type: 'error', message: 'The workflow timed out.', code: 'timeout' },
+      { type: 'error', message: 'The workflow was cancelled.', code: 'cancelled' },
+    ]);
+    expect(decodeFrames(llamaindexProtocol, frames).terminal).toEqual([false, true, true, true]);
+  });
 });
