@@ -4,11 +4,11 @@
  * 1008, topic feeds built from the order scenarios, and a server that stops answering pings.
  */
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { SocketClient, type SocketClientOptions } from '../../../src/core/transport/socket-client.js';
-import type { StreamError } from '../../../src/core/errors.js';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { SocketClientOptions } from '../../../src/core/transport/socket-client.js';
 import { orderEvents, refuseSocket, scriptedSocket, socketFeed, toWire, topicFeed } from '../../../src/msw/index.js';
-import { FakeClock, ManualFrames, tick } from '../support/fakes.js';
+import { FakeClock, tick } from '../support/fakes.js';
+import { openSocket, until } from './support.js';
 
 const WS_URL = 'ws://scenarios.test/socket';
 const server = setupServer();
@@ -16,32 +16,7 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const clients: SocketClient[] = [];
-afterEach(() => {
-  for (const client of clients.splice(0)) client.stop();
-});
-
-/** Waits for a condition (generous: the machine may be loaded; nothing here measures time). */
-const until = (assertion: () => void) => vi.waitFor(assertion, { timeout: 4_000 });
-
-function open(overrides: Partial<SocketClientOptions> = {}) {
-  const messages: unknown[] = [];
-  const errors: StreamError[] = [];
-  let opens = 0;
-  const client = new SocketClient({
-    url: WS_URL,
-    frames: new ManualFrames(),
-    random: () => 0,
-    retry: { initialDelayMs: 1, maxDelayMs: 1 },
-    onMessage: (message) => messages.push(message),
-    onError: (error) => errors.push(error),
-    onOpen: () => opens++,
-    ...overrides,
-  });
-  clients.push(client);
-  client.start();
-  return { client, messages, errors, opens: () => opens };
-}
+const open = (overrides: Partial<SocketClientOptions> = {}) => openSocket(WS_URL, overrides);
 
 describe('scriptedSocket', () => {
   test('timed sends play on the injected clock: nothing before its time, each at its time', async () => {

@@ -4,12 +4,12 @@
  * kit's fake-clock mode), so nothing here waits for real time to pass.
  */
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { SSEClient, type SSEClientOptions } from '../../../src/core/transport/sse-client.js';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { SSEClientOptions } from '../../../src/core/transport/sse-client.js';
 import type { SSEEvent } from '../../../src/core/transport/sse-events.js';
-import type { StreamError } from '../../../src/core/errors.js';
 import { scriptedStream, setNetworkConditions, sseHandler, type ScriptedEvent, type ScriptOptions } from '../../../src/msw/index.js';
-import { FakeClock, ManualFrames, tick } from '../support/fakes.js';
+import { FakeClock, tick } from '../support/fakes.js';
+import { openSSE, until } from './support.js';
 
 const URL_ = 'http://chaos.test/stream';
 const server = setupServer();
@@ -19,11 +19,6 @@ afterEach(() => {
   setNetworkConditions('normal');
 });
 afterAll(() => server.close());
-
-const clients: SSEClient[] = [];
-afterEach(() => {
-  for (const client of clients.splice(0)) client.stop();
-});
 
 /** A script with multi-byte text (accents, emoji) and ids, ending with the terminal `end`. */
 const SCRIPT: ScriptedEvent[] = [
@@ -41,51 +36,7 @@ const EXPECTED = [
   { type: 'end', data: '{}', lastEventId: '3' },
 ];
 
-/**
- * Opens `url` with the real SSEClient. `reads` records every network read the client made (its
- * `fetch` is wrapped), so tests can tell how the bytes arrived. Timeouts are off: the client's
- * own timers run on real time and must not interfere.
- */
-function open(overrides: Partial<SSEClientOptions> = {}) {
-  const events: SSEEvent[] = [];
-  const errors: StreamError[] = [];
-  const reads: Uint8Array[] = [];
-  let ended = false;
-  const countingFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    if (response.body === null) return response;
-    const body = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          reads.push(chunk);
-          controller.enqueue(chunk);
-        },
-      }),
-    );
-    return new Response(body, { status: response.status, headers: response.headers });
-  };
-  const client = new SSEClient({
-    url: URL_,
-    fetch: countingFetch,
-    frames: new ManualFrames(),
-    random: () => 0,
-    retry: false,
-    firstByteTimeoutMs: 0,
-    idleTimeoutMs: 0,
-    onEvent: (event) => events.push(event),
-    onError: (error) => errors.push(error),
-    onEnd: () => {
-      ended = true;
-    },
-    ...overrides,
-  });
-  clients.push(client);
-  client.start();
-  return { client, events, errors, reads, ended: () => ended };
-}
-
-/** Waits for a condition (generous: the machine may be loaded; nothing here measures time). */
-const until = (assertion: () => void) => vi.waitFor(assertion, { timeout: 5_000 });
+const open = (overrides: Partial<SSEClientOptions> = {}) => openSSE(URL_, overrides);
 
 const plain = (events: readonly SSEEvent[]) => events.map(({ type, data, lastEventId }) => ({ type, data, lastEventId }));
 

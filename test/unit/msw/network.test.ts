@@ -5,11 +5,9 @@
  * fake clock given to the scripts, so slow-network delays are checked exactly, without waiting.
  */
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { SSEClient, type SSEClientOptions } from '../../../src/core/transport/sse-client.js';
-import { SocketClient, type SocketClientOptions } from '../../../src/core/transport/socket-client.js';
-import type { SSEEvent } from '../../../src/core/transport/sse-events.js';
-import type { StreamError } from '../../../src/core/errors.js';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { SSEClientOptions } from '../../../src/core/transport/sse-client.js';
+import type { SocketClientOptions } from '../../../src/core/transport/socket-client.js';
 import {
   getNetworkConditions,
   NETWORK_CONDITIONS,
@@ -20,7 +18,8 @@ import {
   type NetworkConditions,
   type ScriptedEvent,
 } from '../../../src/msw/index.js';
-import { FakeClock, ManualFrames, tick } from '../support/fakes.js';
+import { FakeClock, tick } from '../support/fakes.js';
+import { openSSE as openSSEAt, openSocket as openSocketAt, until } from './support.js';
 
 const SSE_URL = 'http://network.test/stream';
 const WS_URL = 'ws://network.test/socket';
@@ -32,78 +31,14 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-const stops: Array<() => void> = [];
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
-});
-
-/** Waits for a condition (generous: the machine may be loaded; nothing here measures time). */
-const until = (assertion: () => void) => vi.waitFor(assertion, { timeout: 5_000 });
-
 /** Six events with ids, then the terminal `end`. */
 const SCRIPT: ScriptedEvent[] = [
   ...Array.from({ length: 6 }, (_, i) => ({ id: String(i + 1), data: `event ${i + 1}: order pedido-1 moved on a step` })),
   { event: 'end', data: {} },
 ];
 
-/** The real SSEClient, recording events, errors and network reads (its `fetch` is wrapped). */
-function openSSE(overrides: Partial<SSEClientOptions> = {}) {
-  const events: SSEEvent[] = [];
-  const errors: StreamError[] = [];
-  const reads: Uint8Array[] = [];
-  let ended = false;
-  const countingFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    if (response.body === null) return response;
-    const body = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          reads.push(chunk);
-          controller.enqueue(chunk);
-        },
-      }),
-    );
-    return new Response(body, { status: response.status, headers: response.headers });
-  };
-  const client = new SSEClient({
-    url: SSE_URL,
-    fetch: countingFetch,
-    frames: new ManualFrames(),
-    random: () => 0,
-    retry: false,
-    firstByteTimeoutMs: 0,
-    idleTimeoutMs: 0,
-    onEvent: (event) => events.push(event),
-    onError: (error) => errors.push(error),
-    onEnd: () => {
-      ended = true;
-    },
-    ...overrides,
-  });
-  stops.push(() => client.stop());
-  client.start();
-  return { client, events, errors, reads, ended: () => ended };
-}
-
-/** The real SocketClient, recording messages, opens and errors. */
-function openSocket(overrides: Partial<SocketClientOptions> = {}) {
-  const messages: unknown[] = [];
-  const errors: StreamError[] = [];
-  let opens = 0;
-  const client = new SocketClient({
-    url: WS_URL,
-    frames: new ManualFrames(),
-    random: () => 0,
-    retry: { initialDelayMs: 1, maxDelayMs: 1 },
-    onMessage: (message) => messages.push(message),
-    onError: (error) => errors.push(error),
-    onOpen: () => opens++,
-    ...overrides,
-  });
-  stops.push(() => client.stop());
-  client.start();
-  return { client, messages, errors, opens: () => opens };
-}
+const openSSE = (overrides: Partial<SSEClientOptions> = {}) => openSSEAt(SSE_URL, overrides);
+const openSocket = (overrides: Partial<SocketClientOptions> = {}) => openSocketAt(WS_URL, overrides);
 
 describe('the switch', () => {
   test("defaults to 'normal'; set and get; unknown names are refused; listeners hear changes only", () => {
