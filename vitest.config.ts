@@ -77,6 +77,9 @@ export default defineConfig({
       {
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        // Pre-bundled up front: found only when the Markdown recipe's story file is first imported,
+        // it would be optimised mid-run, and Vite's reload fails the story that found it.
+        optimizeDeps: { include: ['react-markdown'] },
         test: {
           name: 'storybook',
           browser: chromium(),
