@@ -27,6 +27,7 @@ export interface UseNotificationsResult extends NotificationsSnapshot {
   archive: NotificationStore['archive'];
   loadMore: NotificationStore['loadMore'];
   refreshCounts: NotificationStore['refreshCounts'];
+  retry: NotificationStore['retry'];
   setPreferences: NotificationStore['setPreferences'];
   mute: NotificationStore['mute'];
   unmute: NotificationStore['unmute'];
@@ -88,6 +89,7 @@ export function useNotifications(options: UseNotificationsOptions): UseNotificat
     archive: (ids) => store.archive(ids),
     loadMore: () => (options.loadPage === undefined ? Promise.resolve() : store.loadMore()),
     refreshCounts: () => (options.loadCounts === undefined ? Promise.resolve() : store.refreshCounts()),
+    retry: () => store.retry(),
     setPreferences: (patch) => store.setPreferences(patch),
     mute: (type, until) => store.mute(type, until),
     unmute: (type) => store.unmute(type),

@@ -73,7 +73,7 @@ function CenterView({
       onMarkAllRead={() => void center.markAllRead()}
       onArchive={(id) => void center.archive(id)}
       onLoadMore={() => void center.loadMore()}
-      onRetry={() => void center.refreshCounts()}
+      onRetry={center.retryable ? () => void center.retry() : undefined}
       onDeliveryChange={(type, delivery) => center.setPreferences({ types: { ...center.preferences.types, [type]: delivery } })}
       onMute={(type, until) => (until === null ? center.unmute(type) : center.mute(type, until))}
     />

@@ -90,6 +90,12 @@ export interface NotificationStore {
   loadMore(): Promise<void>;
   /** Reconciles the unread count with `loadCounts`. */
   refreshCounts(): Promise<void>;
+  /**
+   * Redoes what failed last: loads the page or the counts again, or clears the error of a
+   * rejected read or archive (already rolled back). A connection error is the feed's to retry:
+   * it clears when the connection reopens.
+   */
+  retry(): Promise<void>;
   /** Changes preferences (persisted, and heard by other tabs). */
   setPreferences(patch: Partial<NotificationPreferences>): void;
   /** Mutes a type until `untilMs` (epoch ms): it still lands in the centre, but does not toast. */
@@ -117,6 +123,9 @@ interface Held {
   digest: string;
 }
 
+/** Where the current error came from. */
+type ErrorSource = 'feed' | 'history' | 'counts' | 'action';
+
 class NotificationStoreImpl implements NotificationStore {
   private readonly clock: Clock;
   private readonly storage: PreferenceStorage;
@@ -135,6 +144,8 @@ class NotificationStoreImpl implements NotificationStore {
   private preferences: NotificationPreferences;
   private status: StreamStatus;
   private error: StreamError | null = null;
+  /** What failed last, so success there (or `retry()`) clears the error and nothing else does. */
+  private errorFrom: ErrorSource | null = null;
   private cursor: string | null = null;
   private hasMore: boolean;
   private loadingPage = false;
@@ -174,7 +185,8 @@ class NotificationStoreImpl implements NotificationStore {
       feed.subscribe(NOTIFICATION_TOPIC, () => {}, { onEvent: (event) => this.receive(event.notification, true) }),
       feed.subscribeStatus((status) => {
         this.status = status.status;
-        if (status.error !== null) this.error = status.error;
+        if (status.error !== null) this.setError(status.error, 'feed');
+        else if (status.status === 'open') this.clearError('feed');
         this.changed();
       }),
     );
@@ -305,6 +317,7 @@ class NotificationStoreImpl implements NotificationStore {
     if (call === undefined) return true;
     try {
       await call(changedIds);
+      if (this.clearError('action')) this.changed();
       return true;
     } catch (cause) {
       for (const n of changed) {
@@ -312,7 +325,7 @@ class NotificationStoreImpl implements NotificationStore {
         if (held !== undefined && held.notification === n) this.replace(held, set(n, false));
       }
       if (read) this.rememberRead(changedIds, false);
-      this.fail(cause, read ? 'Marking notifications read failed.' : 'Archiving notifications failed.');
+      this.fail(cause, read ? 'Marking notifications read failed.' : 'Archiving notifications failed.', 'action');
       return false;
     }
   }
@@ -430,8 +443,9 @@ class NotificationStoreImpl implements NotificationStore {
       }
       this.cursor = page.next ?? null;
       this.hasMore = this.cursor !== null && this.list.length < max;
+      this.clearError('history');
     } catch (cause) {
-      this.fail(cause, 'Loading older notifications failed.');
+      this.fail(cause, 'Loading older notifications failed.', 'history');
     } finally {
       this.loadingPage = false;
       this.changed();
@@ -445,10 +459,28 @@ class NotificationStoreImpl implements NotificationStore {
       const counts = await loadCounts();
       if (typeof counts?.unread !== 'number' || !Number.isFinite(counts.unread)) throw new StreamError('parse', 'loadCounts gave no unread count.');
       this.server = { unread: counts.unread, localAt: this.localUnread() };
+      this.clearError('counts');
     } catch (cause) {
-      this.fail(cause, 'Loading the unread count failed.');
+      this.fail(cause, 'Loading the unread count failed.', 'counts');
     }
     this.changed();
+  }
+
+  async retry(): Promise<void> {
+    switch (this.errorFrom) {
+      case 'history':
+        this.clearError('history');
+        this.changed();
+        return this.loadMore();
+      case 'counts':
+        return this.refreshCounts();
+      case 'action':
+        this.clearError('action');
+        this.changed();
+        return;
+      default:
+        return;
+    }
   }
 
   private localUnread(): number {
@@ -457,9 +489,22 @@ class NotificationStoreImpl implements NotificationStore {
     return unread;
   }
 
-  private fail(cause: unknown, message: string): void {
-    const error = isStreamError(cause) ? cause : new StreamError('callback', message, { cause });
+  private setError(error: StreamError, from: ErrorSource): void {
     this.error = error;
+    this.errorFrom = from;
+  }
+
+  /** Clears the error if it came from `from`; true when it did. */
+  private clearError(from: ErrorSource): boolean {
+    if (this.errorFrom !== from) return false;
+    this.error = null;
+    this.errorFrom = null;
+    return true;
+  }
+
+  private fail(cause: unknown, message: string, from: ErrorSource): void {
+    const error = isStreamError(cause) ? cause : new StreamError('callback', message, { cause });
+    this.setError(error, from);
     this.changed();
     if (this.options.onError !== undefined) safely(this.options.onError, error);
   }
@@ -480,6 +525,7 @@ class NotificationStoreImpl implements NotificationStore {
       preferences: this.preferences,
       status: this.status,
       error: this.error,
+      retryable: this.errorFrom !== null && this.errorFrom !== 'feed',
       hasMore: this.hasMore,
       loadingPage: this.loadingPage,
     };

@@ -168,8 +168,14 @@ export interface NotificationsSnapshot {
   preferences: NotificationPreferences;
   /** The connection's status. */
   status: StreamStatus;
-  /** The latest error (connection, `loadPage`, `loadCounts`, a rejected `onMarkRead`), `null` if none. */
+  /**
+   * The latest error (connection, `loadPage`, `loadCounts`, a rejected `onMarkRead`), `null` if
+   * none. It clears when what failed works again: the connection reopens, the next page or count
+   * loads, the next read or archive is accepted — or on `retry()`.
+   */
   error: StreamError | null;
+  /** True when `retry()` can redo what failed (loading a page or the counts, or clearing a rejected action's error). */
+  retryable: boolean;
   /** Whether `loadPage` may give older items (true until it returns no cursor). */
   hasMore: boolean;
   /** True while a `loadPage` call is running. */

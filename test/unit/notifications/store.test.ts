@@ -5,7 +5,7 @@
  * 1,000-burst bounds.
  */
 import { describe, expect, it } from 'vitest';
-import { isStreamError, type StreamError } from '../../../src/core/errors.js';
+import { isStreamError, StreamError } from '../../../src/core/errors.js';
 import { createNotificationFeed } from '../../../src/core/notifications/notification-feed.js';
 import { memoryPreferenceStorage } from '../../../src/core/notifications/preferences.js';
 import { createNotificationStore, type NotificationStoreOptions } from '../../../src/core/notifications/store.js';
@@ -226,6 +226,65 @@ describe('notification store', () => {
     expect(snap().unreadCount).toBe(11);
     await store.markRead('live2');
     expect(snap().unreadCount).toBe(10);
+  });
+
+  it('an error clears when what failed works again; retry() redoes a page or the counts, never the connection', async () => {
+    let pageFails = true;
+    let countsFail = true;
+    let readFails = true;
+    let pageCalls = 0;
+    let countCalls = 0;
+    const { send, snap, store, transport, feed } = await setup({
+      loadPage: async () => {
+        pageCalls++;
+        if (pageFails) throw new Error('503');
+        return { items: [note({ id: 'old' })], next: null };
+      },
+      loadCounts: async () => {
+        countCalls++;
+        if (countsFail) throw new Error('503');
+        return { unread: 4 };
+      },
+      onMarkRead: async () => {
+        if (readFails) throw new Error('409');
+      },
+    });
+    expect(snap()).toMatchObject({ error: null, retryable: false });
+
+    await store.loadMore();
+    expect(snap().error?.message).toBe('Loading older notifications failed.');
+    expect(snap().retryable).toBe(true);
+    pageFails = false;
+    await store.retry();
+    expect(pageCalls).toBe(2);
+    expect(snap()).toMatchObject({ error: null, retryable: false });
+    expect(snap().notifications.map((n) => n.id)).toEqual(['old']);
+
+    await store.refreshCounts();
+    expect(snap().error?.message).toBe('Loading the unread count failed.');
+    countsFail = false;
+    await store.retry();
+    expect(countCalls).toBe(2);
+    expect(snap()).toMatchObject({ error: null, unreadCount: 4 });
+
+    send({ id: 'a', body: 'A' });
+    expect(await store.markRead('a')).toBe(false);
+    expect(snap().retryable).toBe(true);
+    readFails = false;
+    // The next accepted change clears the rejected one's error.
+    expect(await store.markRead('a')).toBe(true);
+    expect(snap().error).toBeNull();
+
+    // A connection error is not the store's to retry: it clears when the connection reopens.
+    transport.sink!.status('error', new StreamError('auth', 'HTTP 401', { status: 401 }));
+    feed.flush();
+    expect(snap()).toMatchObject({ retryable: false });
+    expect(snap().error?.kind).toBe('auth');
+    await store.retry();
+    expect(snap().error?.kind).toBe('auth');
+    transport.open();
+    feed.flush();
+    expect(snap().error).toBeNull();
   });
 
   it('a 1,000-notification burst: bounded history, toasts and publications', async () => {
