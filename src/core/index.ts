@@ -61,9 +61,10 @@ export type {
 export { DEFAULT_HEARTBEAT } from './transport/socket-heartbeat.js';
 export { DEFAULT_OUTBOUND_QUEUE } from './transport/socket-queue.js';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './transport/socket-requests.js';
-// Cross-tab sharing of one connection (the option's types; the machinery loads on demand).
+// Cross-tab sharing of one connection (bundled only by apps that import `acrossTabs`).
+export { acrossTabs } from './share/across-tabs.js';
 export { DEFAULT_LEADER_TIMEOUT_MS } from './share/types.js';
-export type { ShareAcrossTabs, ShareAcrossTabsOptions, LockManagerLike, ChannelLike, ChannelConstructor } from './share/types.js';
+export type { TabSharing, ShareHandle, ShareAcrossTabsOptions, LockManagerLike, ChannelLike, ChannelConstructor } from './share/types.js';
 
 // Chat: the conversation store, how a reply travels, and the wire-format adapters.
 export { ChatStore } from './chat/chat-store.js';

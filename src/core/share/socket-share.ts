@@ -1,11 +1,21 @@
-import type { Clock } from '../clock.js';
-import type { StreamError } from '../errors.js';
+import { StreamError } from '../errors.js';
 import type { ConnectionLifecycle } from '../transport/lifecycle.js';
-import type { SendResult, SocketCloseInfo, SocketMetrics, SocketSnapshot, SocketWireData } from '../transport/socket-client.js';
+import {
+  NORMAL_CLOSURE,
+  abandon,
+  type SendResult,
+  type SocketClientOptions,
+  type SocketCloseInfo,
+  type SocketMetrics,
+  type SocketSnapshot,
+  type SocketWireData,
+  type WebSocketLike,
+} from '../transport/socket-client.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, type PendingRequests } from '../transport/socket-requests.js';
 import type { StreamStatus } from '../transport/status.js';
 import { fromWireError, toWireError, type WireError } from './protocol.js';
 import { TabShare, type ShareRelay } from './tab-share.js';
-import type { ShareRuntime } from './types.js';
+import { shareRuntime, type ShareAcrossTabsOptions } from './types.js';
 
 /** The socket's state as posted to followers (rooms, queue and last message stay per tab). */
 export interface SocketShareState {
@@ -24,45 +34,95 @@ export interface RelayedRequest {
   timeoutMs: number | undefined;
 }
 
-/** What `SocketClient` lets its share drive. */
-export interface SocketShareHost<TIn> {
-  readonly life: ConnectionLifecycle<
-    SocketSnapshot<TIn>,
-    { message: TIn; open: undefined; close: SocketCloseInfo; error: StreamError }
-  >;
-  /** The leader's figures while this tab follows; null while it leads. */
-  mirrored: Omit<SocketShareState, 'status' | 'error'> | null;
+/** The leader's figures a follower shows as its own. */
+export type SocketShareMirror = Omit<SocketShareState, 'status' | 'error'>;
+
+/**
+ * The members of `SocketClient` its share drives. They are private in the class (not API) and
+ * reached by name here, so that all the glue lives in the share's code, which only apps that
+ * import `acrossTabs` bundle: `SocketClient` itself only calls the option's `socket(client)` and
+ * asks its share to act.
+ */
+interface SocketClientInternals<TIn> {
+  readonly options: SocketClientOptions<TIn>;
+  readonly life: ConnectionLifecycle<SocketSnapshot<TIn>, { message: TIn; open: undefined; close: SocketCloseInfo; error: StreamError }>;
   /** The rooms this tab asked for. */
   readonly rooms: ReadonlySet<string>;
   /** While leading: every tab's rooms (what the socket joins); null otherwise. */
   wireRooms: Set<string> | null;
-  callbacks(): {
-    onOpen?: (() => void) | undefined;
-    onClose?: ((info: SocketCloseInfo) => void) | undefined;
-    onError?: ((error: StreamError) => void) | undefined;
-  };
-  /** Follower: dispatches a message as if it had been decoded off the socket. */
+  mirrored: SocketShareMirror | null;
+  socket: WebSocketLike | null;
+  readonly pending: PendingRequests;
   dispatch(message: TIn): void;
-  connect(handoff: boolean): void;
-  disconnect(): void;
-  restart(): void;
-  /** Writes a join/leave message now if the socket is open (a later open joins `wireRooms`). */
-  writeRoom(kind: 'join' | 'leave', room: string): void;
-  /** Leader: writes (or queues) an encoded message of a follower. */
-  writeData(data: SocketWireData): SendResult;
-  /** Leader: sends a follower's request and resolves with its reply. */
-  relayRequest(request: RelayedRequest): Promise<unknown>;
-  state(): { attempt: number; closeCode: number | null; closeReason: string | null; metrics: SocketMetrics };
+  connect(run: number, isReconnect: boolean): Promise<void>;
+  dropSocket(): void;
+  isWritable(): boolean;
+  writeNow(outbound: { data: SocketWireData; requestId?: string }): void;
+  write(outbound: { data: SocketWireData; requestId?: string }): SendResult;
+  encode(message: unknown): SocketWireData;
+  roomMessage(kind: 'join' | 'leave', room: string): unknown;
+  figures(life: SocketClientInternals<TIn>['life']): SocketShareMirror;
 }
 
 /**
- * Joins the share of a WebSocket: `SocketClient` loads this module on demand. The leader's
+ * Joins the share of a WebSocket (when a `SocketClient` starts with `shareAcrossTabs`); null
+ * without Web Locks or BroadcastChannel (the client then connects on its own). The leader's
  * socket joins the rooms of every tab (counted per tab: a room is left when no tab wants it),
  * writes the followers' messages and runs their requests. Plain WebSockets cannot resume, so a
  * hand-off is a reconnect: the live feed's `seq`/id bookkeeping keeps topics exactly-once.
  */
-export function shareSocket<TIn>(host: SocketShareHost<TIn>, runtime: ShareRuntime, clock: Clock): TabShare<TIn, SocketShareState> {
-  const life = host.life;
+export function shareSocket<TIn>(client: SocketClientInternals<TIn>, settings: ShareAcrossTabsOptions): TabShare<TIn, SocketShareState> | null {
+  const runtime = shareRuntime(settings, 'ws', String(client.options.url));
+  if (runtime === null) return null;
+  const { life } = client;
+  const host = {
+    get rooms() {
+      return client.rooms;
+    },
+    get wireRooms() {
+      return client.wireRooms;
+    },
+    set wireRooms(value: Set<string> | null) {
+      client.wireRooms = value;
+    },
+    set mirrored(value: SocketShareMirror | null) {
+      client.mirrored = value;
+    },
+    // Read when called: `setOptions` replaces the options object.
+    callbacks: () => client.options,
+    dispatch: (message: TIn) => client.dispatch(message),
+    connect: (handoff: boolean) => void client.connect(life.resume(), handoff),
+    disconnect: () => {
+      // Another tab leads now: close the own socket without the `closed` a stop would show.
+      const status = life.status;
+      life.status = 'idle';
+      life.halt();
+      const socket = client.socket;
+      client.dropSocket();
+      if (socket) abandon(socket, NORMAL_CLOSURE, 'another tab holds the connection');
+      client.pending.failAll(new StreamError('network', 'The connection moved to another tab before the reply arrived.'));
+      life.status = status;
+    },
+    restart: () => {
+      if (!life.isActive()) void client.connect(life.begin(), false);
+    },
+    /** Writes a join/leave message now if the socket is open (a later open joins `wireRooms`). */
+    writeRoom: (kind: 'join' | 'leave', room: string) => {
+      if (client.isWritable()) client.writeNow({ data: client.encode(client.roomMessage(kind, room)) });
+    },
+    writeData: (data: SocketWireData) => client.write({ data }),
+    /** A follower's request, sent on this socket: resolves with its reply. */
+    relayRequest: ({ data, id, timeoutMs }: RelayedRequest): Promise<unknown> => {
+      const { pending } = client;
+      if (pending.has(id)) return Promise.reject(new TypeError(`A request with id ${id} is already pending.`));
+      const reply = pending.add(id, timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+      if (client.write({ data, requestId: id }) === 'rejected') {
+        pending.fail(id, new StreamError('aborted', 'The request could not be sent or queued.'));
+      }
+      return reply;
+    },
+    state: () => client.figures(life),
+  };
   /** While leading: the rooms each tab (this one included) holds. */
   const holders = new Map<string, Set<string>>();
   let share!: TabShare<TIn, SocketShareState>;
@@ -176,7 +236,9 @@ export function shareSocket<TIn>(host: SocketShareHost<TIn>, runtime: ShareRunti
       },
       wants: () => [...host.rooms],
     },
-    clock,
+    life.clock,
   );
+  life.setStatus('connecting');
+  share.join();
   return share;
 }

@@ -1,12 +1,11 @@
-import type { Clock } from '../clock.js';
 import type { StreamError } from '../errors.js';
 import type { StreamMetrics } from '../metrics.js';
 import type { ConnectionLifecycle } from '../transport/lifecycle.js';
-import type { SSEEvent, SSEOpenInfo, SSESnapshot } from '../transport/sse-client.js';
+import type { SSEClientOptions, SSEEvent, SSEOpenInfo, SSESnapshot } from '../transport/sse-client.js';
 import type { StreamStatus } from '../transport/status.js';
 import { fromWireError, toWireError, type WireError } from './protocol.js';
 import { TabShare, type ShareRelay } from './tab-share.js';
-import type { ShareRuntime } from './types.js';
+import { shareRuntime, type ShareAcrossTabsOptions } from './types.js';
 
 /** The SSE connection's state as posted to followers. */
 export interface SSEShareState {
@@ -25,26 +24,62 @@ interface SSEWireOpen {
 /** The `open` a tab reports when it joins a leader whose connection is already open. */
 const JOINED_OPEN: SSEWireOpen = { status: 200, contentType: 'text/event-stream' };
 
-/** What `SSEClient` lets its share drive (its lifecycle and the few fields a follower feeds). */
-export interface SSEShareHost {
+/** The leader's figures a follower shows as its own. */
+export type SSEShareMirror = Pick<SSEShareState, 'attempt' | 'metrics'>;
+
+/**
+ * The members of `SSEClient` its share drives. They are private in the class (not API) and
+ * reached by name here, so that all the glue lives in the share's code, which only apps that
+ * import `acrossTabs` bundle: `SSEClient` itself only calls the option's `sse(client)`.
+ */
+interface SSEClientInternals {
+  readonly options: SSEClientOptions;
   readonly life: ConnectionLifecycle<SSESnapshot, { event: SSEEvent; open: SSEOpenInfo; end: undefined; error: StreamError }>;
   lastEventId: string;
-  /** The leader's attempt count and metrics while this tab follows; null while it leads. */
-  mirrored: { attempt: number; metrics: StreamMetrics } | null;
-  /** The callbacks given in the options (called like the listeners). */
-  callbacks(): { onOpen?: ((info: SSEOpenInfo) => void) | undefined; onEnd?: (() => void) | undefined; onError?: ((error: StreamError) => void) | undefined };
+  firstResponse: SSEOpenInfo | null;
+  mirrored: SSEShareMirror | null;
   emitEvent(event: SSEEvent): void;
-  /** Runs the own connection (resuming from the last event id on a hand-off). */
-  connect(handoff: boolean): void;
-  /** Drops the own connection and any retry wait; the status is left as it is. */
-  disconnect(): void;
-  /** Starts the own connection again after it ended (a follower asked). */
-  restart(): void;
+  loop(run: number, resuming: boolean): Promise<void>;
+  halt(): void;
 }
 
-/** Joins the share of an SSE stream: `SSEClient` loads this module on demand. */
-export function shareSSE(host: SSEShareHost, runtime: ShareRuntime, clock: Clock): TabShare<SSEEvent, SSEShareState> {
-  const life = host.life;
+/**
+ * Joins the tabs sharing `client`'s stream (when it starts with `shareAcrossTabs`). Null when it
+ * cannot share here: a non-GET request (it would be sent by another tab), or no Web Locks /
+ * BroadcastChannel; the client then connects on its own.
+ */
+export function shareSSE(client: SSEClientInternals, settings: ShareAcrossTabsOptions): TabShare<SSEEvent, SSEShareState> | null {
+  const { options, life } = client;
+  if ((options.method ?? 'GET').toUpperCase() !== 'GET') return null;
+  const runtime = shareRuntime(settings, 'sse', String(options.url));
+  if (runtime === null) return null;
+  const host = {
+    get lastEventId() {
+      return client.lastEventId;
+    },
+    set lastEventId(id: string) {
+      client.lastEventId = id;
+    },
+    set mirrored(value: SSEShareMirror | null) {
+      client.mirrored = value;
+    },
+    // Read when called: `setOptions` replaces the options object.
+    callbacks: () => client.options,
+    emitEvent: (event: SSEEvent) => client.emitEvent(event),
+    connect: (handoff: boolean) => void client.loop(life.resume(), handoff),
+    disconnect: () => {
+      // Another tab leads now: end the own request without the `closed` a stop would show.
+      const status = life.status;
+      life.status = 'idle';
+      client.halt();
+      life.status = status;
+    },
+    restart: () => {
+      if (life.isActive()) return;
+      client.firstResponse = null;
+      void client.loop(life.begin(), false);
+    },
+  };
   const share = new TabShare<SSEEvent, SSEShareState>(
     runtime,
     {
@@ -113,7 +148,9 @@ export function shareSSE(host: SSEShareHost, runtime: ShareRuntime, clock: Clock
         return undefined;
       },
     },
-    clock,
+    life.clock,
   );
+  life.setStatus('connecting');
+  share.join();
   return share;
 }

@@ -1,8 +1,7 @@
 /**
- * The public face of cross-tab sharing: the option, the injectable browser APIs, the share key
- * and the support check. Small and import-time free: the clients import it statically, the
- * machinery itself (election, channel protocol, relay) loads on demand the first time a client
- * that asked for sharing starts.
+ * The public face of cross-tab sharing: the option's types, the injectable browser APIs, the
+ * share key and the support check. The clients import only types from here; the machinery is
+ * reached through the option's value (see {@link TabSharing}).
  */
 
 /** The part of the Web Locks API ({@link https://developer.mozilla.org/docs/Web/API/LockManager}) sharing uses. */
@@ -24,12 +23,13 @@ export interface ChannelLike {
 /** A `BroadcastChannel` class: `new BroadcastChannel(name)`. */
 export type ChannelConstructor = new (name: string) => ChannelLike;
 
-/** Options of {@link ShareAcrossTabs} in its object form. */
+/** Options of {@link acrossTabs}. */
 export interface ShareAcrossTabsOptions {
   /**
    * Who the stream is for, e.g. the signed-in user's id. It is part of the share key, so tabs
    * signed in as different users never share a connection. Never pass a token: the key names a
-   * Web Lock and a `BroadcastChannel` that every script of the origin can see.
+   * Web Lock and a `BroadcastChannel` that every script of the origin can see. A stream that is
+   * the same for everyone (public, or authenticated by cookies only) may pass `''`.
    */
   identity: string;
   /**
@@ -50,19 +50,28 @@ export interface ShareAcrossTabsOptions {
   BroadcastChannel?: ChannelConstructor;
 }
 
+/** This tab's part in a share, as a client holds it. */
+export interface ShareHandle {
+  /** This tab holds the connection. */
+  readonly isLeader: boolean;
+  /** Runs `op` on the leader (here if this tab leads). */
+  command(op: string, arg?: unknown): Promise<unknown>;
+  /** Leaves the share (a leader hands the connection over). */
+  leave(): void;
+}
+
 /**
- * Opt-in cross-tab sharing of one connection (`useSSEStream`, `useSocketStream`, the live feed's
- * clients): the tabs of one browser profile that open the same stream elect a leader with the Web
- * Locks API; only the leader connects, and the others receive its events, in order, over a
- * `BroadcastChannel`, and send through it. When the leader tab closes, crashes or hangs, another
- * takes over and resumes from the last event id it saw.
- *
- * `true` shares under the stream's URL alone: use it only for streams that are the same for
- * every tab of the browser (public, or authenticated by cookies). Streams authenticated per tab
- * (`headers`, `auth`) pass `{ identity }`. Without Web Locks or `BroadcastChannel`, or for a
- * non-GET SSE request, each tab keeps its own connection.
+ * The value of the `shareAcrossTabs` option, made by {@link acrossTabs}: how a client joins the
+ * other tabs. The option takes this object rather than a flag so that the sharing code is in the
+ * bundle only of apps that import `acrossTabs`.
  */
-export type ShareAcrossTabs = boolean | ShareAcrossTabsOptions;
+export interface TabSharing {
+  readonly options: ShareAcrossTabsOptions;
+  /** Joins an `SSEClient`'s share; null when it cannot share here (it then connects on its own). */
+  sse(client: object): ShareHandle | null;
+  /** Joins a `SocketClient`'s share; null when it cannot share here. */
+  socket(client: object): ShareHandle | null;
+}
 
 /** The browser APIs a share runs on, resolved; null when one is missing (fallback: own connection). */
 export interface ShareRuntime {
@@ -76,19 +85,17 @@ export interface ShareRuntime {
 export const DEFAULT_LEADER_TIMEOUT_MS = 2_000;
 
 /**
- * Resolves a share option for the stream `kind` at `url`: the share key (`streamkit:` + channel
- * or kind and URL + identity) and the APIs, or null when sharing is off or unsupported here.
+ * Resolves the share of the stream `kind` at `url`: the share key (`streamkit:` + channel or kind
+ * and URL + identity) and the APIs, or null when Web Locks or BroadcastChannel is missing.
  */
-export function shareRuntime(option: ShareAcrossTabs | undefined, kind: string, url: string): ShareRuntime | null {
-  if (option === undefined || option === false) return null;
-  const settings: Partial<ShareAcrossTabsOptions> = option === true ? {} : option;
+export function shareRuntime(settings: ShareAcrossTabsOptions, kind: string, url: string): ShareRuntime | null {
   const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
   const locks = settings.locks ?? nav?.locks;
   const Channel = settings.BroadcastChannel ?? (globalThis as { BroadcastChannel?: ChannelConstructor }).BroadcastChannel;
-  if (locks === undefined || typeof locks.request !== 'function' || typeof Channel !== 'function') return null;
+  if (locks === undefined || locks === null || typeof locks.request !== 'function' || typeof Channel !== 'function') return null;
   const name = settings.channel ?? `${kind} ${url}`;
   return {
-    key: `streamkit:${name}\n${settings.identity ?? ''}`,
+    key: `streamkit:${name}\n${settings.identity}`,
     locks,
     Channel,
     leaderTimeoutMs: settings.leaderTimeoutMs ?? DEFAULT_LEADER_TIMEOUT_MS,

@@ -20,13 +20,9 @@ import { OutboundQueue, type OutboundQueueOptions } from './socket-queue.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, PendingRequests, type SocketRequestOptions } from './socket-requests.js';
 import { ConnectionLifecycle } from './lifecycle.js';
 import type { StreamStatus } from './status.js';
-import { LazyModule } from '../lazy.js';
-import type { SocketShareHost, SocketShareState } from '../share/socket-share.js';
-import type { TabShare } from '../share/tab-share.js';
-import { shareRuntime, type ShareAcrossTabs, type ShareRuntime } from '../share/types.js';
+import type { SocketShareMirror, SocketShareState } from '../share/socket-share.js';
+import type { ShareHandle, TabSharing } from '../share/types.js';
 
-/** The cross-tab machinery, loaded the first time a client that asked for sharing starts. */
-const shareModule = new LazyModule(() => import('../share/socket-share.js'));
 
 export type { HeartbeatOptions } from './socket-heartbeat.js';
 export type { OutboundQueueOptions, QueueFullPolicy } from './socket-queue.js';
@@ -172,12 +168,12 @@ export interface SocketClientOptions<TIn = unknown> {
   /** Injectable frame source for batching notifications (tests). */
   frames?: FrameSource;
   /**
-   * Share one socket among the browser's tabs that open it (see {@link ShareAcrossTabs}): one
+   * Share one socket among the browser's tabs that open it: `acrossTabs({ identity })`. One
    * tab connects (with its own `auth`), the others receive its messages over a
    * `BroadcastChannel` and send, request, join and leave through it. A follower's `send`
    * returns `'queued'` (handed to the leader tab). Read when the client starts.
    */
-  shareAcrossTabs?: ShareAcrossTabs;
+  shareAcrossTabs?: TabSharing | undefined;
 }
 
 /** {@link StreamMetrics} plus the heartbeat's round trip. */
@@ -253,9 +249,9 @@ export class SocketClient<TIn = unknown> {
   private readonly typed = new Map<string, Set<(message: TIn) => void>>();
   private readonly life: ConnectionLifecycle<SocketSnapshot<TIn>, Events<TIn>>;
   /** This tab's part in a cross-tab share, while sharing. */
-  private share: TabShare<TIn, SocketShareState> | null = null;
+  private share: ShareHandle | null = null;
   /** While another tab leads: its figures, shown as this client's. */
-  private mirrored: SocketShareHost<TIn>['mirrored'] = null;
+  private mirrored: SocketShareMirror | null = null;
   /** While this tab leads a share: the rooms of every tab, which the socket joins. */
   private wireRooms: Set<string> | null = null;
 
@@ -342,8 +338,8 @@ export class SocketClient<TIn = unknown> {
     if (this.life.isActive()) return;
     const run = this.life.begin();
     this.rttMs = null;
-    const share = shareRuntime(this.options.shareAcrossTabs, 'ws', String(this.options.url));
-    if (share !== null) return this.joinShare(run, share);
+    const sharing = this.options.shareAcrossTabs;
+    if (sharing !== undefined) return this.joinShare(run, sharing);
     void this.connect(run, false);
   };
 
@@ -709,76 +705,19 @@ export class SocketClient<TIn = unknown> {
     };
   }
 
-  /** Joins the tabs sharing this socket; if the share's code cannot load, connects on its own. */
-  private joinShare(run: number, runtime: ShareRuntime): void {
-    this.life.setStatus('connecting');
-    shareModule.load().then(
-      ({ shareSocket }) => {
-        if (run !== this.life.run) return;
-        this.share = shareSocket<TIn>(this.shareHost(), runtime, this.life.clock);
-        this.share.join();
-      },
-      () => {
-        if (run === this.life.run) void this.connect(run, false);
-      },
-    );
-  }
-
-  /** What the share drives: the own socket (when this tab leads) and the follower's feed. */
-  private shareHost(): SocketShareHost<TIn> {
-    const client = this;
-    return {
-      life: this.life,
-      get mirrored() {
-        return client.mirrored;
-      },
-      set mirrored(value) {
-        client.mirrored = value;
-      },
-      rooms: this.rooms,
-      get wireRooms() {
-        return client.wireRooms;
-      },
-      set wireRooms(value) {
-        client.wireRooms = value;
-      },
-      callbacks: () => this.options,
-      dispatch: (message) => this.dispatch(message),
-      connect: (handoff) => void this.connect(this.life.resume(), handoff),
-      disconnect: () => {
-        // Another tab leads now: close the own socket without the `closed` a stop would show.
-        const status = this.life.status;
-        this.life.status = 'idle';
-        this.life.halt();
-        const socket = this.socket;
-        this.dropSocket();
-        if (socket) abandon(socket, NORMAL_CLOSURE, 'another tab holds the connection');
-        this.pending.failAll(new StreamError('network', 'The connection moved to another tab before the reply arrived.'));
-        this.life.status = status;
-      },
-      restart: () => {
-        if (this.life.isActive()) return;
-        void this.connect(this.life.begin(), false);
-      },
-      writeRoom: (kind, room) => {
-        if (this.isWritable()) this.writeNow({ data: this.encode(this.roomMessage(kind, room)) });
-      },
-      writeData: (data) => this.write({ data }),
-      relayRequest: ({ data, id, timeoutMs }) => {
-        if (this.pending.has(id)) return Promise.reject(new TypeError(`A request with id ${id} is already pending.`));
-        const reply = this.pending.add(id, timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
-        if (this.write({ data, requestId: id }) === 'rejected') {
-          this.pending.fail(id, new StreamError('aborted', 'The request could not be sent or queued.'));
-        }
-        return reply;
-      },
-      state: () => this.figures(this.life),
-    };
+  /**
+   * Joins the tabs sharing this stream (`shareAcrossTabs`); connects on its own when it cannot
+   * share here. The sharing code comes with the option's value, so apps that do not share do
+   * not bundle it.
+   */
+  private joinShare(run: number, sharing: TabSharing): void {
+    this.share = sharing.socket(this);
+    if (this.share === null) void this.connect(run, false);
   }
 }
 
 /** Detaches our handlers and closes `socket` without waiting for (or reacting to) its close event. */
-function abandon(socket: WebSocketLike, code: number, reason: string): void {
+export function abandon(socket: WebSocketLike, code: number, reason: string): void {
   socket.onopen = null;
   socket.onmessage = null;
   socket.onclose = null;

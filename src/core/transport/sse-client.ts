@@ -7,10 +7,8 @@ import type { StreamMetrics } from '../metrics.js';
 import { callingUserCode, resolve, type Resolvable } from '../resolvable.js';
 import { contentTypeError, errorForStatus, isEventStream, isPlainText } from './http-errors.js';
 import { safely } from '../emitter.js';
-import { LazyModule } from '../lazy.js';
-import type { SSEShareHost, SSEShareState } from '../share/sse-share.js';
-import type { TabShare } from '../share/tab-share.js';
-import { shareRuntime, type ShareAcrossTabs, type ShareRuntime } from '../share/types.js';
+import type { SSEShareMirror } from '../share/sse-share.js';
+import type { ShareHandle, TabSharing } from '../share/types.js';
 import { ConnectionLifecycle } from './lifecycle.js';
 import { headerByteString } from './header-bytes.js';
 import { SSEDecoder, toSSEEvent, type EventSourceMessage, type SSEEvent } from './sse-events.js';
@@ -19,9 +17,6 @@ import type { StreamStatus } from './status.js';
 
 export type { SSEEvent } from './sse-events.js';
 export type { Resolvable } from '../resolvable.js';
-
-/** The cross-tab machinery, loaded the first time a client that asked for sharing starts. */
-const shareModule = new LazyModule(() => import('../share/sse-share.js'));
 
 /** Default first-byte timeout: generous, LLMs can think for a long time before answering. */
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
@@ -172,13 +167,13 @@ export interface SSEClientOptions extends SSERequestOptions {
   /** Injectable frame source for batching notifications (tests). */
   frames?: FrameSource;
   /**
-   * Share one connection among the browser's tabs that open this stream (see
-   * {@link ShareAcrossTabs}): one tab connects, the others receive its events over a
+   * Share one connection among the browser's tabs that open this stream:
+   * `acrossTabs({ identity })`. One tab connects, the others receive its events over a
    * `BroadcastChannel`. GET streams only (any other method keeps a connection per tab); read
    * when the client starts. `whenHidden: 'close'` does not apply to a shared stream: the tab
    * holding the connection may be hidden while another shows it.
    */
-  shareAcrossTabs?: ShareAcrossTabs;
+  shareAcrossTabs?: TabSharing | undefined;
 }
 
 /** What {@link SSEClient.getSnapshot} returns; a new object only when something changed. */
@@ -230,9 +225,9 @@ export class SSEClient {
   private pausedWhileHidden = false;
   private unwatchVisibility: (() => void) | null = null;
   /** This tab's part in a cross-tab share, while sharing. */
-  private share: TabShare<SSEEvent, SSEShareState> | null = null;
+  private share: ShareHandle | null = null;
   /** While another tab leads: its attempt count and metrics, shown as this client's. */
-  private mirrored: SSEShareHost['mirrored'] = null;
+  private mirrored: SSEShareMirror | null = null;
   private readonly life: ConnectionLifecycle<SSESnapshot, Events>;
   /** The event listeners, iterated directly on the per-event path. */
   private readonly eventListeners: Set<(event: SSEEvent) => void>;
@@ -296,8 +291,8 @@ export class SSEClient {
     if (this.life.isActive()) return;
     const run = this.life.begin();
     this.firstResponse = null;
-    const share = this.shareRuntime();
-    if (share !== null) return this.joinShare(run, share);
+    const sharing = this.options.shareAcrossTabs;
+    if (sharing !== undefined) return this.joinShare(run, sharing);
     this.watchVisibility();
     if (this.options.whenHidden === 'close' && this.life.environment.isHidden()) {
       this.pausedWhileHidden = true;
@@ -326,59 +321,14 @@ export class SSEClient {
     this.life.store.flush();
   }
 
-  private shareRuntime(): ShareRuntime | null {
-    if (this.options.shareAcrossTabs === undefined || (this.options.method ?? 'GET').toUpperCase() !== 'GET') return null;
-    return shareRuntime(this.options.shareAcrossTabs, 'sse', String(this.options.url));
-  }
-
-  /** Joins the tabs sharing this stream; if the share's code cannot load, connects on its own. */
-  private joinShare(run: number, runtime: ShareRuntime): void {
-    this.life.setStatus('connecting');
-    shareModule.load().then(
-      ({ shareSSE }) => {
-        if (run !== this.life.run) return;
-        this.share = shareSSE(this.shareHost(), runtime, this.life.clock);
-        this.share.join();
-      },
-      () => {
-        if (run === this.life.run) void this.loop(run, false);
-      },
-    );
-  }
-
-  /** What the share drives: the own connection (when this tab leads) and the follower's feed. */
-  private shareHost(): SSEShareHost {
-    const client = this;
-    return {
-      life: this.life,
-      get lastEventId() {
-        return client.lastEventId;
-      },
-      set lastEventId(id: string) {
-        client.lastEventId = id;
-      },
-      get mirrored() {
-        return client.mirrored;
-      },
-      set mirrored(value) {
-        client.mirrored = value;
-      },
-      callbacks: () => this.options,
-      emitEvent: (event) => this.emitEvent(event),
-      connect: (handoff) => void this.loop(this.life.resume(), handoff),
-      disconnect: () => {
-        // Another tab leads now: end the own request without the `closed` a stop would show.
-        const status = this.life.status;
-        this.life.status = 'idle';
-        this.halt();
-        this.life.status = status;
-      },
-      restart: () => {
-        if (this.life.isActive()) return;
-        this.firstResponse = null;
-        void this.loop(this.life.begin(), false);
-      },
-    };
+  /**
+   * Joins the tabs sharing this stream (`shareAcrossTabs`); connects on its own when it cannot
+   * share here. The sharing code comes with the option's value, so apps that do not share do
+   * not bundle it.
+   */
+  private joinShare(run: number, sharing: TabSharing): void {
+    this.share = sharing.sse(this);
+    if (this.share === null) void this.loop(run, false);
   }
 
   private async loop(run: number, resuming: boolean): Promise<void> {

@@ -1,7 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createLiveFeed, type LiveFeed } from '../../../src/core/feed/live-feed.js';
 import { sseFeedTransport } from '../../../src/core/feed/sse-transport.js';
 import type { JsonFeedEvent } from '../../../src/core/feed/map-event.js';
+import { acrossTabs } from '../../../src/core/share/across-tabs.js';
 import { SSEClient } from '../../../src/core/transport/sse-client.js';
 import { FakeClock, FakeEnvironment, ManualFrames, tick } from '../support/fakes.js';
 import { FakeBus, FakeLocks } from './fakes.js';
@@ -29,7 +30,7 @@ function openTab(name: string): Tab {
     clock,
     frames,
     environment: new FakeEnvironment(),
-    shareAcrossTabs: { identity: 'user-1', locks: locks.manager(name), BroadcastChannel: bus.channelClass(name) },
+    shareAcrossTabs: acrossTabs({ identity: 'user-1', locks: locks.manager(name), BroadcastChannel: bus.channelClass(name) }),
   });
   const feed = createLiveFeed<JsonFeedEvent, number[]>({
     transport: sseFeedTransport({ client }),
@@ -53,10 +54,6 @@ async function settle(): Promise<void> {
 }
 
 const order = (n: number) => JSON.stringify({ topic: 'order:1', seq: n, status: `step ${n}` });
-
-beforeAll(async () => {
-  await import('../../../src/core/share/sse-share.js');
-});
 
 afterEach(() => {
   for (const tab of tabs) tab.feed.close();

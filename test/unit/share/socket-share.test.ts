@@ -1,5 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SocketClient } from '../../../src/core/transport/socket-client.js';
+import { acrossTabs } from '../../../src/core/share/across-tabs.js';
 import type { ShareAcrossTabsOptions } from '../../../src/core/share/types.js';
 import { FakeClock, FakeEnvironment, ManualFrames, tick } from '../support/fakes.js';
 import { FakeBus, FakeLocks } from './fakes.js';
@@ -48,7 +49,9 @@ function openTab(name: string, share: Partial<ShareAcrossTabsOptions> | false = 
     random: () => 0.5,
     retry: { initialDelayMs: 100, maxDelayMs: 100 },
     shareAcrossTabs:
-      share === false ? undefined : { identity: 'user-1', locks: locks.manager(name), BroadcastChannel: bus.channelClass(name), ...share },
+      share === false
+        ? undefined
+        : acrossTabs({ identity: 'user-1', locks: locks.manager(name), BroadcastChannel: bus.channelClass(name), ...share }),
   });
   const tab: Tab = { name, client, log: [] };
   client.on('message', (message) => {
@@ -70,10 +73,6 @@ function crash(tab: Tab): void {
   locks.crash(tab.name);
   tab.client.stop();
 }
-
-beforeAll(async () => {
-  await import('../../../src/core/share/socket-share.js');
-});
 
 afterEach(() => {
   for (const tab of tabs) tab.client.stop();

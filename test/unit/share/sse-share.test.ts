@@ -1,5 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SSEClient, type SSEClientOptions, type SSEEvent } from '../../../src/core/transport/sse-client.js';
+import { acrossTabs } from '../../../src/core/share/across-tabs.js';
 import type { ShareAcrossTabsOptions } from '../../../src/core/share/types.js';
 import { FakeClock, FakeEnvironment, ManualFrames, tick } from '../support/fakes.js';
 import { FakeBus, FakeLocks } from './fakes.js';
@@ -39,7 +40,7 @@ function openTab(
   const shareAcrossTabs =
     share === false
       ? undefined
-      : { identity: 'user-1', locks: locks.manager(name), BroadcastChannel: bus.channelClass(name), ...share };
+      : acrossTabs({ identity: 'user-1', locks: locks.manager(name), BroadcastChannel: bus.channelClass(name), ...share });
   const frames = new ManualFrames();
   allFrames.push(frames);
   const client = new SSEClient({
@@ -82,12 +83,6 @@ function crash(tab: Tab): void {
 }
 
 const serverLog = () => server.log.map((event) => event.id);
-
-// The share's code loads on demand (a dynamic import): load it once up front so the first
-// test's ticks are not spent on module loading.
-beforeAll(async () => {
-  await import('../../../src/core/share/sse-share.js');
-});
 
 afterEach(() => {
   for (const tab of tabs) tab.client.stop();

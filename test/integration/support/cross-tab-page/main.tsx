@@ -8,12 +8,12 @@
 // delivered, in order, and its hook state, on `window.tab`.
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useSSEStream, useSocketStream } from '../../../../src/index.js';
+import { acrossTabs, useSSEStream, useSocketStream } from '../../../../src/index.js';
 
 const params = new URLSearchParams(location.search);
 const name = params.get('tab') ?? 'tab';
 const token = params.get('token') ?? '';
-const shared = params.get('share') === '1' ? { identity: params.get('identity') ?? 'user-1', leaderTimeoutMs: 1_000 } : undefined;
+const shared = params.get('share') === '1' ? acrossTabs({ identity: params.get('identity') ?? 'user-1', leaderTimeoutMs: 1_000 }) : undefined;
 
 interface TabRecord {
   log: string[];
