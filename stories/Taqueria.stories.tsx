@@ -1,35 +1,48 @@
+import type { ComponentType } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import preview from '../.storybook/preview.js';
-import { TaqueriaDemo } from './components/TaqueriaDemo.js';
-import { SAMPLE_ORDER, taqueriaBackend } from './mocks/taqueria.js';
+import { TaqueriaDemo, type TaqueriaDemoProps } from './components/TaqueriaDemo.js';
+import { SAMPLE_ORDER, taqueriaBackend, type TaqueriaBackend } from './mocks/taqueria.js';
 
 /**
  * The taquería, live: a customer orders by chat, the assistant streams its reply with its tool
  * steps and places the order, the order moves through the kitchen in a LiveOrderTracker (estimate,
  * courier, delivery), and the kitchen's notifications toast and land in the bell: the order's
  * updates and a promotion broadcast to every customer. One mocked backend serves it all, fresh for
- * each story (`stories/mocks/taqueria.ts`): the chat places the order in its kitchen, and the order
+ * each render (`stories/mocks/taqueria.ts`): the chat places the order in its kitchen, and the order
  * feed and the notification feed follow that order's timeline, 35 minutes played in about 3.5 seconds.
  *
  * The play functions order as a customer would (typing in the chat) and wait for what a customer
  * would see: the reply, the order delivered, the toasts, the unread count. Axe checks the end state.
  */
+/** Renders so far: each gets its own backend at its own URLs. */
+let renders = 0;
+
+interface Loaded {
+  backend: TaqueriaBackend;
+}
+
 const meta = preview.meta({
   title: 'Demo/Taquería',
-  component: TaqueriaDemo,
-  args: { base: '/api/taqueria/es', locale: 'es', theme: 'light' },
+  // `base` comes from the render's backend (below), never from args.
+  component: TaqueriaDemo as ComponentType<Partial<TaqueriaDemoProps>>,
+  args: { locale: 'es', theme: 'light' },
   argTypes: {
-    base: { control: false },
+    base: { table: { disable: true } },
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'system'] },
   },
-  // A new kitchen for every render of a story (no order or notification survives a reload);
-  // stories on one docs page each have their own base URL.
-  beforeEach: ({ msw, args }) => {
-    const backend = taqueriaBackend({ base: args.base });
+  // A new kitchen for every render, at URLs of its own: no order or notification survives a
+  // reload, and the demos on the docs page (the first story appears there twice) never share a
+  // kitchen. Loaders run before beforeEach, which registers the handlers and closes the kitchen
+  // when the story is torn down; a change in Controls re-renders with the same kitchen.
+  loaders: [(): Loaded => ({ backend: taqueriaBackend({ base: `/api/taqueria/${++renders}` }) })],
+  beforeEach: ({ msw, loaded }) => {
+    const { backend } = loaded as Loaded;
     msw.use(...backend.handlers);
     return () => backend.close();
   },
+  render: (args, { loaded }) => <TaqueriaDemo {...args} base={(loaded as Loaded).backend.base} />,
 });
 export default meta;
 
@@ -130,7 +143,7 @@ function orderFlow(locale: 'es' | 'en', send: 'type' | 'suggestion') {
  */
 export const PideTu = meta.story({
   name: 'Pide tú',
-  args: { base: '/api/taqueria/tu-turno', locale: 'es' },
+  args: { locale: 'es' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('button', { name: SAMPLE_ORDER.es })).toBeInTheDocument();
@@ -146,7 +159,7 @@ export const PideTu = meta.story({
  */
 export const SinAguacate = meta.story({
   name: 'Sin aguacate',
-  args: { base: '/api/taqueria/sin-aguacate', locale: 'es' },
+  args: { locale: 'es' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('textbox'));
@@ -167,12 +180,12 @@ export const SinAguacate = meta.story({
 /** En español: «Quiero 3 tacos al pastor y 2 quesadillas», escrito en el chat. */
 export const Espanol = meta.story({
   name: 'Español',
-  args: { base: '/api/taqueria/es', locale: 'es' },
+  args: { locale: 'es' },
   play: orderFlow('es', 'type'),
 });
 
 /** In English, in the dark: "I'd like 3 al pastor tacos and 2 quesadillas", sent with the suggestion button. */
 export const English = meta.story({
-  args: { base: '/api/taqueria/en', locale: 'en', theme: 'dark' },
+  args: { locale: 'en', theme: 'dark' },
   play: orderFlow('en', 'suggestion'),
 });

@@ -76,6 +76,8 @@ export interface TaqueriaUrls {
 
 /** One backend: its MSW handlers, its URLs, and `close()` to stop its kitchen and end its streams. */
 export interface TaqueriaBackend {
+  /** The path its endpoints live under (`TaqueriaDemo`'s `base`). */
+  base: string;
   urls: TaqueriaUrls;
   handlers: RequestHandler[];
   close(): void;
@@ -83,7 +85,7 @@ export interface TaqueriaBackend {
 
 /** Options of {@link taqueriaBackend}. */
 export interface TaqueriaBackendOptions {
-  /** Path the endpoints live under, e.g. `/api/taqueria/es` (one per story: stories on a docs page share one worker). */
+  /** Path the endpoints live under, e.g. `/api/taqueria/1`: one per backend, as stories on a docs page share one worker. */
   base: string;
   /** Default {@link TAQUERIA_SPEED}. */
   speed?: number;
@@ -423,6 +425,7 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
   ];
 
   return {
+    base,
     urls,
     handlers,
     close() {
