@@ -120,6 +120,45 @@ describe('one SSE connection shared across tabs (real Chromium)', { timeout: 30_
     expect(server.openConnections('sse')).toHaveLength(1);
   });
 
+  it('a hung leader tab is replaced (its lock stolen); once it wakes it follows, and every log equals the server\'s', async () => {
+    await freshServer();
+    const names = ['a', 'b', 'c'];
+    const tabs = await openTabs(names, { stream: 'sse', share: '1' });
+    await allOpen(tabs);
+    const first = server.openConnections('sse')[0]!;
+    const leader = tabs[names.indexOf(first.tab)]!;
+    const rest = tabs.filter((tab) => tab !== leader);
+    let thawed = Promise.resolve();
+    const ticker = setInterval(() => server.emit(2), 20);
+    try {
+      await untilServer(() => server.log.length >= 20, '20 events');
+      // Hung for 8 s: its main thread busy, it keeps its lock and its connection and answers
+      // nothing (the page uses a 1 s leader timeout). Not awaited: it returns when the tab wakes.
+      const hung = leader.evaluate(() => {
+        const end = Date.now() + 8_000;
+        while (Date.now() < end);
+      });
+      thawed = hung.then(
+        () => {},
+        () => {},
+      );
+      await untilServer(() => server.connections.some((connection) => connection.tab !== first.tab && connection.open), 'a new leader');
+      await untilServer(() => server.log.length >= 120, '120 events');
+    } finally {
+      clearInterval(ticker);
+    }
+    const takeover = server.connections.find((connection) => connection.tab !== first.tab)!;
+    expect(takeover.lastEventId).not.toBeNull();
+    await allHave(rest, server.log.length);
+    for (const tab of rest) expect((await record(tab)).log).toEqual(server.log);
+    // Awake: it learns its lock was stolen, drops its own request and follows the new leader.
+    await thawed;
+    await untilServer(() => server.openConnections('sse').length === 1, 'the old leader to let go');
+    server.emit(10);
+    await allHave(tabs, server.log.length);
+    for (const tab of tabs) expect((await record(tab)).log).toEqual(server.log);
+  });
+
   it('seven tabs over HTTP/1.1 (six connections per host at most) all stream, over one connection', async () => {
     await freshServer();
     const names = ['t1', 't2', 't3', 't4', 't5', 't6', 't7'];
