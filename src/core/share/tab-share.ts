@@ -380,8 +380,9 @@ export class TabShare<M, S> {
 
   /**
    * The follower's watchdog: silence for `leaderTimeoutMs` → ask the leader (`ping`); no answer
-   * within another `leaderTimeoutMs` → it is hung: show `reconnecting` and steal the lock. One
-   * timer, re-armed for the rest of the window instead of reset per message.
+   * within another `leaderTimeoutMs` (and up to half of one more, at random) → it is hung: show
+   * `reconnecting` and steal the lock. One timer, re-armed for the rest of the window instead of
+   * reset per message.
    */
   private armWatchdog(delay = this.runtime.leaderTimeoutMs): void {
     this.clearWatchdog();
@@ -390,11 +391,13 @@ export class TabShare<M, S> {
       if (this.closed || this.isLeader) return;
       const window = this.runtime.leaderTimeoutMs;
       const quiet = this.clock.now() - this.lastHeard;
-      if (quiet < window) return this.armWatchdog(window - quiet);
+      if (quiet < window && !this.probing) return this.armWatchdog(window - quiet);
       if (!this.probing) {
         this.probing = true;
         this.post({ t: 'ping', from: this.id, lost: this.leaderId === null });
-        return this.armWatchdog(window);
+        // Up to half a window more, at random: the followers of a hung leader then rarely steal
+        // its lock at the same moment (the first one's `lead` stops the others' watchdogs).
+        return this.armWatchdog(window + Math.floor(Math.random() * (window / 2)));
       }
       this.probing = false;
       if (this.leaderId !== null) {

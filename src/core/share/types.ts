@@ -40,8 +40,9 @@ export interface ShareAcrossTabsOptions {
   /**
    * How long a follower waits without hearing from the leader before it asks whether the leader
    * is alive, and how long it then waits for the answer before it takes the connection over
-   * (a frozen or hung leader tab). Default 2,000 ms, so a hung leader is replaced within ~4 s;
-   * a closed or crashed leader is replaced at once (the browser releases its lock).
+   * (a frozen or hung leader tab), plus up to half of it at random. Default 2,000 ms, so a hung
+   * leader is replaced within 5 s; a closed or crashed leader is replaced at once (the browser
+   * releases its lock).
    */
   leaderTimeoutMs?: number;
   /** The Web Locks API. Default: `navigator.locks`, looked up when the stream starts. */
