@@ -104,7 +104,9 @@ export function shareSocket<TIn>(client: SocketClientInternals<TIn>, settings: S
       life.status = status;
     },
     restart: () => {
-      if (!life.isActive()) void client.connect(life.begin(), false);
+      if (life.isActive()) return;
+      client.mirrored = null;
+      void client.connect(life.begin(), false);
     },
     /** Writes a join/leave message now if the socket is open (a later open joins `wireRooms`). */
     writeRoom: (kind: 'join' | 'leave', room: string) => {
@@ -156,10 +158,13 @@ export function shareSocket<TIn>(client: SocketClientInternals<TIn>, settings: S
     runtime,
     {
       lead(handoff) {
-        host.mirrored = null;
         holders.clear();
         host.wireRooms = new Set(host.rooms);
         holders.set(share.id, new Set(host.rooms));
+        // The socket was closed for good (by the server, or given up) before the hand-off:
+        // nothing to take over until someone starts it again.
+        if (handoff && !life.isActive()) return;
+        host.mirrored = null;
         host.connect(handoff);
       },
       follow() {
@@ -169,8 +174,8 @@ export function shareSocket<TIn>(client: SocketClientInternals<TIn>, settings: S
         life.setStatus('reconnecting');
       },
       leaderless() {
-        life.setStatus('reconnecting');
-        life.store.invalidate();
+        // A stream that was over stays so; a live one waits for the next leader.
+        if (life.isActive()) life.setStatus('reconnecting');
       },
       tap(relay: ShareRelay<TIn>) {
         const offs = [

@@ -76,6 +76,7 @@ export function shareSSE(client: SSEClientInternals, settings: ShareAcrossTabsOp
     },
     restart: () => {
       if (life.isActive()) return;
+      client.mirrored = null;
       client.firstResponse = null;
       void client.loop(life.begin(), false);
     },
@@ -84,6 +85,9 @@ export function shareSSE(client: SSEClientInternals, settings: ShareAcrossTabsOp
     runtime,
     {
       lead(handoff) {
+        // The stream was over (ended, or given up) before the hand-off: nothing to take over
+        // until someone starts it again.
+        if (handoff && !life.isActive()) return;
         host.mirrored = null;
         host.connect(handoff);
       },
@@ -92,8 +96,8 @@ export function shareSSE(client: SSEClientInternals, settings: ShareAcrossTabsOp
         life.setStatus('reconnecting');
       },
       leaderless() {
-        life.setStatus('reconnecting');
-        life.store.invalidate();
+        // A stream that was over stays so; a live one waits for the next leader.
+        if (life.isActive()) life.setStatus('reconnecting');
       },
       tap(relay: ShareRelay<SSEEvent>) {
         const offs = [

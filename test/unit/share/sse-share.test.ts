@@ -224,6 +224,30 @@ describe('sharing one SSE connection across tabs', () => {
     for (const tab of [a, b, c]) expect(tab.log).toEqual(serverLog());
   });
 
+  it('a stream that ended stays ended across a hand-off; start() in a follower starts it again through the leader', async () => {
+    setup();
+    const [a, b, c] = [openTab('a', {}, { isTerminal: undefined }), openTab('b', {}, { isTerminal: undefined }), openTab('c', {}, { isTerminal: undefined })];
+    const ends: string[] = [];
+    for (const tab of [a, b, c]) tab.client.on('end', () => ends.push(tab.name));
+    for (const tab of [a, b, c]) tab.client.start();
+    await settle();
+    server.emit(2);
+    server.emit(1, () => '[DONE]');
+    await settle();
+    expect(ends.sort()).toEqual(['a', 'b', 'c']);
+    for (const tab of [a, b, c]) expect(tab.client.getSnapshot().status).toBe('closed');
+    a.client.stop();
+    await settle();
+    // b leads now, but there is nothing to take over: no request, still closed.
+    expect(server.connections).toHaveLength(1);
+    for (const tab of [b, c]) expect(tab.client.getSnapshot().status).toBe('closed');
+    c.client.start();
+    await settle();
+    expect(server.connections).toHaveLength(2);
+    expect(server.connections[1]!.tab).toBe('b');
+    for (const tab of [b, c]) expect(tab.client.getSnapshot().status).toBe('open');
+  });
+
   it("followers mirror the leader's errors and status: reconnecting with the error, then open", async () => {
     setup();
     const [a, b] = [openTab('a'), openTab('b')];
