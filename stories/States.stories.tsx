@@ -159,7 +159,8 @@ export const TrackerStale = meta.story({
   },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(badge(canvasElement)).toHaveAttribute('data-state', 'stale'), LONG);
-    await expect(badge(canvasElement)).toHaveTextContent(/503/);
+    // The badge is stale while the snapshot loads, a frame before the 503 shows: wait for the text.
+    await waitFor(() => expect(badge(canvasElement)).toHaveTextContent(/503/));
   },
 });
 
