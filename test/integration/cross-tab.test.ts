@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 // @ts-expect-error -- plain .mjs helper shared with the shell scripts; it has no types
-import { findChromium } from '../../scripts/chromium.mjs';
+import { INSTALL_COMMAND, findChromium } from '../../scripts/chromium.mjs';
 import { CrossTabServer, buildCrossTabPage } from './support/cross-tab-server.js';
 
 interface TabRecord {
@@ -24,10 +24,17 @@ let origin: string;
 let context: BrowserContext;
 let opened: Page[] = [];
 
+// The page is built by Vite outside the React 18 alias, so the React 18 run would repeat this
+// file as is: the hooks on React 18 are covered by test/unit/share/hooks.test.tsx there.
+const skip = process.env.STREAMKIT_EXPECT_REACT === '18';
+
 beforeAll(async () => {
+  if (skip) return;
+  const executablePath = findChromium() as string | undefined;
+  if (executablePath === undefined) throw new Error(`Chromium not found: install it with \`${INSTALL_COMMAND as string}\` or set CHROMIUM_PATH.`);
   page = await buildCrossTabPage();
   browser = await chromium.launch({
-    executablePath: (findChromium() as string | undefined) ?? '/usr/bin/chromium',
+    executablePath,
     args: ['--disable-gpu', '--disable-dev-shm-usage'],
   });
   context = await browser.newContext();
@@ -39,6 +46,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
+  if (skip) return;
   await Promise.all(opened.map((tab) => tab.close()));
   opened = [];
   await server?.close();
@@ -82,7 +90,7 @@ async function untilServer(check: () => boolean, what: string): Promise<void> {
 const allOpen = (tabs: Page[]) => Promise.all(tabs.map((tab) => until(tab, 'window.tab.state.status === "open"')));
 const allHave = (tabs: Page[], count: number) => Promise.all(tabs.map((tab) => until(tab, `window.tab.log.length >= ${count}`)));
 
-describe('one SSE connection shared across tabs (real Chromium)', { timeout: 30_000 }, () => {
+describe.skipIf(skip)('one SSE connection shared across tabs (real Chromium)', { timeout: 30_000 }, () => {
   it('the leader tab closes mid-stream: another takes over from its last id; every log equals the server\'s; no token posted', async () => {
     await freshServer();
     const names = ['a', 'b', 'c'];
@@ -189,7 +197,7 @@ describe('one SSE connection shared across tabs (real Chromium)', { timeout: 30_
   });
 });
 
-describe('one WebSocket shared across tabs (real Chromium)', { timeout: 30_000 }, () => {
+describe.skipIf(skip)('one WebSocket shared across tabs (real Chromium)', { timeout: 30_000 }, () => {
   it('three tabs, one socket joined to every tab\'s rooms; sends and requests go through the leader; the leader closes: the next one rejoins; no token posted', async () => {
     await freshServer();
     const names = ['a', 'b', 'c'];

@@ -29,8 +29,8 @@ export type ShareMessage<M, S> =
   | { t: 'ping'; from: string; lost: boolean }
   /** A tab leaves (the leader: followers show `reconnecting` until the next one leads). */
   | { t: 'bye'; from: string }
-  /** A follower asks the leader to act for it (send, request, join, leave, start). */
-  | { t: 'cmd'; from: string; id: number; op: string; arg?: unknown }
+  /** A follower asks the leader `to` to act for it (send, request, join, leave, start). */
+  | { t: 'cmd'; from: string; to: string; id: number; op: string; arg?: unknown }
   /** The leader's answer to a `cmd` addressed `to` its tab. */
   | { t: 'reply'; from: string; to: string; id: number; ok: boolean; value?: unknown; error?: WireError };
 

@@ -161,7 +161,7 @@ export class TabShare<M, S> {
   private postCommand(command: HeldCommand): void {
     const { id, op, arg, resolve, reject } = command;
     this.commands.set(id, { resolve, reject });
-    if (!this.post({ t: 'cmd', from: this.id, id, op, arg })) {
+    if (!this.post({ t: 'cmd', from: this.id, to: this.leaderId!, id, op, arg })) {
       this.commands.delete(id);
       reject(new TypeError(`The ${op} could not be posted to the leader tab (its data cannot be cloned).`));
     }
@@ -257,7 +257,9 @@ export class TabShare<M, S> {
       case 'lead':
         return this.followNew(message.from, message.state, message.tail);
       case 'sync':
-        if (message.to !== this.id) return;
+        // From the leader this tab knows, or any when it knows none: a deposed leader that has
+        // not yet learnt it was deposed still answers as one, and must not win a follower back.
+        if (message.to !== this.id || (this.leaderId !== null && message.from !== this.leaderId)) return;
         if (message.tail !== undefined) return this.followNew(message.from, message.state, message.tail);
         if (this.leaderId !== message.from) this.failCommands('The leader tab changed before it answered.');
         this.leaderId = message.from;
@@ -277,7 +279,8 @@ export class TabShare<M, S> {
         return;
       }
     }
-    if (message.from !== this.leaderId) return;
+    // Only what a leader posts is a sign of the leader's life (its pings, as a follower, are not).
+    if (message.from !== this.leaderId || message.t === 'ping' || message.t === 'hello' || message.t === 'cmd') return;
     this.heard();
     switch (message.t) {
       case 'msg':
@@ -312,6 +315,8 @@ export class TabShare<M, S> {
         this.runSafely('bye', undefined, message.from);
         return;
       case 'cmd': {
+        // Addressed: a tab that still believes it leads (deposed while hung) must not run it too.
+        if (message.to !== this.id) return;
         const { from, id } = message;
         let result: unknown;
         try {
