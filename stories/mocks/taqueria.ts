@@ -322,6 +322,8 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
   const { base, speed = TAQUERIA_SPEED } = options;
   const urls = taqueriaUrls(base);
   const orders = new Map<string, PlacedOrder>();
+  /** Orders by the customer message that placed them: the idempotency key of a retry or a regenerate. */
+  const placedFor = new Map<string, string>();
   const notifications = liveLog();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let nextNumber = 101;
@@ -378,8 +380,12 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
     }
   }
 
-  /** The assistant's reply to `message` (its tool runs, then its answer), placing the order it reads. */
-  function converse(message: string, locale: TaqueriaLocale): ChatReplyInit {
+  /**
+   * The assistant's reply to `message` (its tool runs, then its answer), placing the order it
+   * reads. `key` is the customer message's id: the same message again (Retry after a dropped
+   * reply, Regenerate) gets the same order back instead of a second one in the kitchen.
+   */
+  function converse(message: string, locale: TaqueriaLocale, key: string | undefined): ChatReplyInit {
     const say = WORDS[locale];
     const lines = readLines(message);
     const items = (list: readonly Line[]) => list.map((line) => ({ item: line.item.id, quantity: line.quantity }));
@@ -395,24 +401,32 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
     const total = available.reduce((sum, line) => sum + line.quantity * line.item.price, 0);
     const prices = available.map((line) => ({ item: line.item.id, quantity: line.quantity, unit: line.item.price }));
     const price: ChatReplyToolCall = { name: say.tools.price, input: { items: items(available) }, output: { lines: prices, total, currency: 'MXN' }, delayMs: 350 };
-    const id = `A-${nextNumber++}`;
+    const placed = key === undefined ? undefined : placedFor.get(key);
+    const id = placed ?? `A-${nextNumber++}`;
     const place: ChatReplyToolCall = { name: say.tools.place, input: { items: items(available), total }, output: { orderId: id, status: 'received' }, delayMs: 250 };
     const toolCalls = [read, check, price, place];
     // The kitchen receives the order when the reply's stream gets to the order placed (the tools
     // run before the answer), so the first "received" notification follows the reply, not the request.
-    const placedAt = Date.now() + playTime(presetEvents(CHAT_FORMAT, { text: '', toolCalls }));
-    const order: PlacedOrder = { id, events: orderEvents('happy', { orderId: id, start: placedAt, speed }) };
-    orders.set(id, order);
-    notifyAlong(order, available, locale);
+    if (placed === undefined) {
+      const placedAt = Date.now() + playTime(presetEvents(CHAT_FORMAT, { text: '', toolCalls }));
+      const order: PlacedOrder = { id, events: orderEvents('happy', { orderId: id, start: placedAt, speed }) };
+      orders.set(id, order);
+      if (key !== undefined) placedFor.set(key, id);
+      notifyAlong(order, available, locale);
+    }
     const text = say.placed(listOf(available, locale), money(total, locale), id) + (soldOut.length > 0 ? say.soldOut(listOf(soldOut, locale)) : '');
     return { text, toolCalls };
   }
 
   const handlers: RequestHandler[] = [
     http.post(urls.chat, async ({ request }) => {
-      const body = (await request.json().catch(() => ({}))) as { message?: unknown; locale?: unknown };
+      // useChatStream's default body: the last customer message, the history (with ids), and ours.
+      const body = (await request.json().catch(() => ({}))) as { message?: unknown; messages?: unknown; locale?: unknown };
       const locale: TaqueriaLocale = body.locale === 'en' ? 'en' : 'es';
-      return chatResponse(CHAT_FORMAT, converse(typeof body.message === 'string' ? body.message : '', locale), { delayMs: WORD_MS }, request.signal);
+      const history = Array.isArray(body.messages) ? (body.messages as { id?: unknown; role?: unknown }[]) : [];
+      const asked = history.findLast((entry) => entry.role === 'user')?.id;
+      const reply = converse(typeof body.message === 'string' ? body.message : '', locale, typeof asked === 'string' ? asked : undefined);
+      return chatResponse(CHAT_FORMAT, reply, { delayMs: WORD_MS }, request.signal);
     }),
     http.get(`${base}/orders/:orderId/events`, ({ request, params }) => {
       const order = orders.get(String(params['orderId']));
