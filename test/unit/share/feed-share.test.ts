@@ -98,3 +98,55 @@ describe('a live feed over a shared SSE client', () => {
     offs.forEach((off) => off());
   });
 });
+
+describe('a live feed over a shared WebSocket client', () => {
+  it('topics are rooms of the leader\'s one socket; a topic another tab still holds stays joined', async () => {
+    const { SocketClient } = await import('../../../src/core/transport/socket-client.js');
+    const { socketFeedTransport } = await import('../../../src/core/feed/socket-transport.js');
+    const { FakeSocketServer } = await import('./socket-server.js');
+    clock = new FakeClock();
+    locks = new FakeLocks();
+    bus = new FakeBus();
+    const sockets = new FakeSocketServer();
+    const feeds = ['a', 'b'].map((name) => {
+      const frames = new ManualFrames();
+      const client = new SocketClient<{ type: string; room: string; n: number }>({
+        url: 'ws://127.0.0.1/feed',
+        WebSocket: sockets.socketFor(name),
+        clock,
+        frames,
+        environment: new FakeEnvironment(),
+        shareAcrossTabs: acrossTabs({ identity: 'user-1', locks: locks.manager(name), BroadcastChannel: bus.channelClass(name) }),
+      });
+      const feed = createLiveFeed<JsonFeedEvent, number[], { type: string; room: string; n: number }>({
+        transport: socketFeedTransport({ client }),
+        mapEvent: (raw) => ({ topic: raw.room, id: String(raw.n) }),
+        reduce: (state = [], event) => [...state, Number(event.id)],
+        clock,
+        frames,
+      });
+      tabs.push({ name, client: null as never, feed, frames });
+      return feed;
+    });
+    const [a, b] = feeds as [LiveFeed<JsonFeedEvent, number[]>, LiveFeed<JsonFeedEvent, number[]>];
+    const offA = a.subscribe('order:1', () => {});
+    b.subscribe('order:1', () => {});
+    b.subscribe('order:2', () => {});
+    await settle();
+    expect(sockets.peers).toHaveLength(1);
+    const peer = sockets.peers[0]!;
+    expect([...peer.rooms].sort()).toEqual(['order:1', 'order:2']);
+    sockets.publish('order:1');
+    sockets.publish('order:2');
+    await settle();
+    expect(a.getSnapshot('order:1').state).toEqual([1]);
+    expect(b.getSnapshot('order:1').state).toEqual([1]);
+    expect(b.getSnapshot('order:2').state).toEqual([2]);
+    // a lets go of order:1 (after the feed's grace period): b still holds it, so the socket stays in the room.
+    offA();
+    clock.advance(60_000);
+    await settle();
+    expect(peer.rooms.has('order:1')).toBe(true);
+    expect(JSON.stringify(bus.posted)).not.toContain('token');
+  });
+});
