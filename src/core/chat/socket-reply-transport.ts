@@ -11,8 +11,11 @@ type IsTerminal = Parameters<ReplyTransport['send']>[2];
  */
 const socketClientModule = new LazyModule(() => import('../transport/socket-client.js'));
 
-/** Options of the WebSocket reply transport: the socket's options, minus decoding (ours). */
-export type SocketReplyOptions = Omit<SocketClientOptions<unknown>, 'decode' | 'onMessage'>;
+/**
+ * Options of the WebSocket reply transport: the socket's options, minus decoding (ours) and
+ * cross-tab sharing (a chat's replies belong to the tab that asked).
+ */
+export type SocketReplyOptions = Omit<SocketClientOptions<unknown>, 'decode' | 'onMessage' | 'shareAcrossTabs'>;
 
 /**
  * Chat replies over one long-lived WebSocket (seed format: send `{ message, … }`, receive
@@ -30,7 +33,7 @@ export function socketReplyTransport(getOptions: () => SocketReplyOptions): Repl
   socketClientModule.preload();
 
   function start(Client: typeof SocketClient, request: ReplyRequest, handlers: ReplyHandlers, isTerminal: IsTerminal) {
-    client ??= new Client<unknown>({ ...getOptions(), decode: 'raw' });
+    client ??= new Client<unknown>({ ...getOptions(), decode: 'raw', shareAcrossTabs: undefined });
     const socket = client;
     let active = true;
     const finish = () => {
