@@ -153,6 +153,19 @@ export const PideTu = meta.story({
   },
 });
 
+/** En español: «Quiero 3 tacos al pastor y 2 quesadillas», escrito en el chat. */
+export const Espanol = meta.story({
+  name: 'Español',
+  args: { locale: 'es' },
+  play: orderFlow('es', 'type'),
+});
+
+/** In English, in the dark: "I'd like 3 al pastor tacos and 2 quesadillas", sent with the suggestion button. */
+export const English = meta.story({
+  args: { locale: 'en', theme: 'dark' },
+  play: orderFlow('en', 'suggestion'),
+});
+
 /**
  * Sold out: the customer asks for guacamole, the ingredients check finds no avocado, and the
  * assistant says so. No order is placed: no tracker, nothing in the bell.
@@ -177,15 +190,27 @@ export const SinAguacate = meta.story({
   },
 });
 
-/** En español: «Quiero 3 tacos al pastor y 2 quesadillas», escrito en el chat. */
-export const Espanol = meta.story({
-  name: 'Español',
+/**
+ * Over a flaky network (the toolbar's "flaky": every other connection to a URL drops after a few
+ * events): the reply breaks off, the customer presses Retry, and the kitchen hands back the same
+ * order (the message's id is its idempotency key), so there is one order, one tracker, one order
+ * notification. The tracker's own feed drops too, says it is reconnecting, and resumes.
+ */
+export const ConexionInestable = meta.story({
+  name: 'Conexión inestable',
+  globals: { network: 'flaky' },
   args: { locale: 'es' },
-  play: orderFlow('es', 'type'),
-});
-
-/** In English, in the dark: "I'd like 3 al pastor tacos and 2 quesadillas", sent with the suggestion button. */
-export const English = meta.story({
-  args: { locale: 'en', theme: 'dark' },
-  play: orderFlow('en', 'suggestion'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const badge = recordTexts(canvasElement, '[data-sk-order-badge]');
+    await userEvent.click(canvas.getByRole('button', { name: SAMPLE_ORDER.es }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Reintentar' }, LONG));
+    await expect(tracker(canvasElement)).toBeNull();
+    const reply = () => canvasElement.querySelector<HTMLElement>('[data-sk-message][data-role="assistant"]');
+    await waitFor(() => expect(reply()).toHaveAttribute('data-status', 'done'), LONG);
+    await expect(reply()).toHaveTextContent('Tu pedido A-101 ya está en la cocina');
+    await waitFor(() => expect(tracker(canvasElement)).toHaveAttribute('data-status', 'delivered'), LONG);
+    await expect([...badge].some((text) => text.startsWith('Reconectando'))).toBe(true);
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Notificaciones, 2 sin leer' })).toBeInTheDocument(), LONG);
+  },
 });
