@@ -4,6 +4,13 @@ import preview from '../.storybook/preview.js';
 import { TaqueriaDemo, type TaqueriaDemoProps } from './components/TaqueriaDemo.js';
 import { SAMPLE_ORDER, taqueriaBackend, type TaqueriaBackend } from './mocks/taqueria.js';
 
+/** Renders so far: each gets its own backend at its own URLs. */
+let renders = 0;
+
+interface Loaded {
+  backend: TaqueriaBackend;
+}
+
 /**
  * The taquería, live: a customer orders by chat, the assistant streams its reply with its tool
  * steps and places the order, the order moves through the kitchen in a LiveOrderTracker (estimate,
@@ -15,13 +22,6 @@ import { SAMPLE_ORDER, taqueriaBackend, type TaqueriaBackend } from './mocks/taq
  * The play functions order as a customer would (typing in the chat) and wait for what a customer
  * would see: the reply, the order delivered, the toasts, the unread count. Axe checks the end state.
  */
-/** Renders so far: each gets its own backend at its own URLs. */
-let renders = 0;
-
-interface Loaded {
-  backend: TaqueriaBackend;
-}
-
 const meta = preview.meta({
   title: 'Demo/Taquería',
   // `base` comes from the render's backend (below), never from args.
@@ -110,7 +110,7 @@ function orderFlow(locale: 'es' | 'en', send: 'type' | 'suggestion') {
       await userEvent.click(canvas.getByRole('button', { name: SAMPLE_ORDER[locale] }));
     }
 
-    // The reply: its tool steps one after another, then the order placed and priced.
+    // The reply: its four tool steps, each done, then the order placed and priced.
     const reply = () => canvasElement.querySelector<HTMLElement>('[data-sk-message][data-role="assistant"]');
     await waitFor(() => expect(reply()).toHaveAttribute('data-status', 'done'), LONG);
     const steps = [...reply()!.querySelectorAll('[data-sk-tool]')];

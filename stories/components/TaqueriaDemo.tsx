@@ -79,7 +79,7 @@ export function TaqueriaDemo({ base, locale = 'es', theme = 'light' }: TaqueriaD
   const [queue] = useState(() => createToastQueue());
   const [storage] = useState(() => memoryPreferenceStorage());
   const body = useMemo(() => ({ locale }), [locale]);
-  const chat = useChatStream({ api: urls.chat, protocol: CHAT_PROTOCOL, body, retry: false });
+  const chat = useChatStream({ api: urls.chat, protocol: CHAT_PROTOCOL, body });
   const orderId = useMemo(() => latestOrderId(chat.messages), [chat.messages]);
   const tracker = useRef<HTMLDivElement>(null);
   // Unique per instance: a docs page renders both languages' demos side by side.
