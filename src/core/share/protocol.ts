@@ -1,4 +1,4 @@
-import { StreamError, type StreamErrorKind } from '../errors.js';
+import { StreamError, type StreamErrorInit, type StreamErrorKind } from '../errors.js';
 
 /**
  * The messages tabs exchange on a share's `BroadcastChannel`. Everything posted is listed here:
@@ -35,17 +35,10 @@ export type ShareMessage<M, S> =
   | { t: 'reply'; from: string; to: string; id: number; ok: boolean; value?: unknown; error?: WireError };
 
 /** A {@link StreamError} as posted (structured clone keeps no class). */
-export interface WireError {
+export interface WireError extends StreamErrorInit {
   kind: StreamErrorKind;
   message: string;
-  status?: number | undefined;
-  retryAfterMs?: number | undefined;
-  closeCode?: number | undefined;
-  closeReason?: string | undefined;
-  timeoutMs?: number | undefined;
-  detail?: string | undefined;
   willRetry: boolean;
-  attempt?: number | undefined;
 }
 
 export function toWireError(error: StreamError): WireError {
