@@ -47,7 +47,11 @@ export function windowText(eta: { from: number; to: number }, labels: OrderLabel
 export function etaText(state: OrderState, labels: OrderLabels, locale: string | undefined): string | null {
   if (state.eta === null || isFinished(state)) return null;
   const window = windowText(state.eta, labels, locale);
-  return state.latestBy === null ? window : `${window}, ${labels.latestBy(formatTime(locale, state.latestBy))}`;
+  if (state.latestBy === null) return window;
+  const latest = formatTime(locale, state.latestBy);
+  // "Arrives around 12:40, latest by 12:40" says nothing twice: a "latest by" that reads the
+  // same as the window's end is left out.
+  return latest === formatTime(locale, state.eta.to) ? window : `${window}, ${labels.latestBy(latest)}`;
 }
 
 /** The latest revision as "Was 12:30, now 12:45: heavy traffic", or `null` without one. */

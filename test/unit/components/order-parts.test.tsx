@@ -78,6 +78,14 @@ describe('OrderSummary', () => {
     expect([...document.querySelectorAll('dt')].map(text)).toEqual(['Now', 'Courier', 'Arrival']);
   });
 
+  test('a "latest by" that reads the same as the window\'s end is not said twice (English and Spanish)', () => {
+    const state = orderAt(1, { eta: { from: at(40), to: at(40) }, latestBy: at(40) + 20_000 });
+    renderPart(<OrderSummary state={state} />);
+    expect(text(document.querySelectorAll('dd')[2]!)).toBe('Arrives around 12:40 PM');
+    renderPart(<OrderSummary state={state} />, { locale: 'es' });
+    expect(text(document.querySelectorAll('dd')[5]!)).toBe('Llega hacia las 12:40');
+  });
+
   test('in Spanish, with a delay, a revision and its reason, and late from the state', () => {
     const state = orderAt(4, {
       status: 'delayed',
@@ -92,7 +100,7 @@ describe('OrderSummary', () => {
     expect(answers[0]).toBe('En camino, con retraso: tráfico intenso');
     expect(answers[1]).toBe('Ana lleva el 60 % del trayecto');
     expect(answers[2]).toBe(
-      'Va con retraso. Llega entre las 12:45 y las 12:55, a más tardar a las 12:55Eran las 12:40, ahora las 12:45: tráfico intenso',
+      'Va con retraso. Llega entre las 12:45 y las 12:55Eran las 12:40, ahora las 12:45: tráfico intenso',
     );
     expect(document.querySelector('[data-sk-order-summary]')).toHaveAttribute('data-late', 'true');
   });
