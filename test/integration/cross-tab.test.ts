@@ -117,6 +117,9 @@ describe.skipIf(skip)('one SSE connection shared across tabs (real Chromium)', {
     expect(takeover.lastEventId).not.toBeNull();
     expect(takeover.token).toBe(`Bearer secret-token-of-${takeover.tab}`);
     await allHave(rest, server.log.length);
+    // Events are logged as they arrive; the status is the hook's, rendered at the next frame:
+    // wait for it (a follower left at `reconnecting` would time out here).
+    await allOpen(rest);
     for (const tab of rest) {
       const { log, state, posted } = await record(tab);
       expect(log).toEqual(server.log);
