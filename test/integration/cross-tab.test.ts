@@ -206,6 +206,7 @@ describe.skipIf(skip)('one WebSocket shared across tabs (real Chromium)', { time
     const names = ['a', 'b', 'c'];
     const tabs = await openTabs(names, { stream: 'ws', share: '1' });
     await allOpen(tabs);
+    await untilServer(() => server.openConnections('ws').some((connection) => connection.token !== ''), 'the socket authenticated');
     const [socket] = server.openConnections('ws');
     expect(server.openConnections('ws')).toHaveLength(1);
     const leader = tabs[names.indexOf(socket!.tab)]!;
@@ -224,7 +225,11 @@ describe.skipIf(skip)('one WebSocket shared across tabs (real Chromium)', { time
 
     const before = server.connections.length;
     await leader.close();
-    await untilServer(() => server.connections.length > before && server.openConnections('ws').length === 1, 'the next leader');
+    // A socket is known to the server at its upgrade, its tab and token only once its auth message arrives.
+    await untilServer(
+      () => server.connections.length > before && server.openConnections('ws').length === 1 && server.openConnections('ws')[0]!.token !== '',
+      'the next leader, authenticated',
+    );
     const rest = tabs.filter((tab) => tab !== leader);
     await allOpen(rest);
     const next = server.openConnections('ws')[0]!;
