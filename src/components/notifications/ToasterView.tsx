@@ -120,13 +120,20 @@ export const ToasterView = memo(
       // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [shortcutKey]);
 
-    const onKeyDown = useCallback((event: ReactKeyboardEvent<HTMLElement>) => {
-      if (event.key !== 'Escape') return;
+    /** Focus leaves the stack: back to where it was before the shortcut, else nowhere. */
+    const leaveStack = useCallback((focused: HTMLElement) => {
       const target = returnFocus.current;
       returnFocus.current = null;
       if (target !== null && target.isConnected) target.focus();
-      else (event.currentTarget as HTMLElement).blur();
+      else focused.blur();
     }, []);
+
+    const onKeyDown = useCallback(
+      (event: ReactKeyboardEvent<HTMLElement>) => {
+        if (event.key === 'Escape') leaveStack(event.currentTarget as HTMLElement);
+      },
+      [leaveStack],
+    );
 
     // A toast that leaves while focus is inside it (closed from its button, dismissed by code)
     // takes the focus with it, and React ignores focus events during a commit: no blur would
@@ -142,12 +149,9 @@ export const ToasterView = memo(
         next.focus();
         return;
       }
-      const target = returnFocus.current;
-      returnFocus.current = null;
-      if (target !== null && target.isConnected) target.focus();
-      else active.blur();
+      leaveStack(active);
       hold.release();
-    }, [hold]);
+    }, [hold, leaveStack]);
 
     // The browser's own enter/leave events: React derives its onPointerLeave from pointerout on
     // the element under the pointer, and when that element was a toast that has just been
