@@ -98,19 +98,10 @@ export class StreamError extends Error {
     this.attempt = init.attempt;
   }
 
-  /** A copy with a different retry decision, attempt number, or both. */
+  /** A copy with a different retry decision, attempt number, or both (the fields given replace the copy's). */
   with(init: Pick<StreamErrorInit, 'willRetry' | 'attempt'>): StreamError {
-    return new StreamError(this.kind, this.message, {
-      status: this.status,
-      retryAfterMs: this.retryAfterMs,
-      closeCode: this.closeCode,
-      closeReason: this.closeReason,
-      timeoutMs: this.timeoutMs,
-      detail: this.detail,
-      cause: this.cause,
-      willRetry: init.willRetry ?? this.willRetry,
-      attempt: init.attempt ?? this.attempt,
-    });
+    // The error's own fields are its init (`cause` and `message` are not enumerable, so named).
+    return new StreamError(this.kind, this.message, { ...this, cause: this.cause, ...init });
   }
 }
 

@@ -1,6 +1,6 @@
 import { StreamError } from '../errors.js';
 import { callingUserCode, resolve, type Resolvable } from '../resolvable.js';
-import { errorForStatus } from '../transport/http-errors.js';
+import { contentTypeError, discard, errorForStatus, mediaType } from '../transport/http-errors.js';
 import type { FeedSnapshotContext, FeedSnapshotData } from './types.js';
 
 /** Options of {@link fetchSnapshot}. */
@@ -40,17 +40,13 @@ export function fetchSnapshot<S>(
       throw new StreamError('network', 'The snapshot request failed.', { cause });
     }
     if (!response.ok) {
-      void response.body?.cancel().catch(() => {});
+      discard(response.body);
       throw errorForStatus(response);
     }
-    const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = mediaType(response);
     if (type !== 'application/json' && !type.endsWith('+json')) {
-      void response.body?.cancel().catch(() => {});
-      throw new StreamError(
-        'content-type',
-        `Expected application/json but the server sent ${type === '' ? 'none' : type} (HTTP ${response.status}).`,
-        { status: response.status },
-      );
+      discard(response.body);
+      throw contentTypeError(response, type, 'application/json');
     }
     let body: unknown;
     try {

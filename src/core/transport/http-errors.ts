@@ -25,23 +25,22 @@ export function errorForStatus(response: Response): StreamError {
   return new StreamError('http', `The server answered HTTP ${status}.`, { status, retryAfterMs });
 }
 
-/** True when the response declares `text/event-stream` (any case, parameters allowed). */
-export function isEventStream(response: Response): boolean {
-  const type = response.headers.get('content-type');
-  return type !== null && type.split(';')[0]!.trim().toLowerCase() === 'text/event-stream';
+/** The response's media type: lower case, without parameters; `''` when it declares none. */
+export function mediaType(response: Response): string {
+  return (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** True for a `text/plain` response (a plain text stream). */
-export function isPlainText(response: Response): boolean {
-  const type = response.headers.get('content-type');
-  return type !== null && type.split(';')[0]!.trim().toLowerCase() === 'text/plain';
+/**
+ * The typed error for a response of the wrong media type (`type` from {@link mediaType}), such
+ * as an HTML error page served with 200.
+ */
+export function contentTypeError(response: Response, type: string, expected = 'text/event-stream'): StreamError {
+  return new StreamError('content-type', `Expected ${expected} but the server sent ${type || 'none'} (HTTP ${response.status}).`, {
+    status: response.status,
+  });
 }
 
-export function contentTypeError(response: Response): StreamError {
-  const declared = (response.headers.get('content-type') ?? 'none').split(';')[0]!.trim();
-  return new StreamError(
-    'content-type',
-    `Expected text/event-stream but the server sent ${declared} (HTTP ${response.status}).`,
-    { status: response.status },
-  );
+/** Lets go of a body (or its reader) we will not read; a failure to cancel is of no interest. */
+export function discard(stream: { cancel(reason?: unknown): Promise<void> } | null | undefined, reason?: unknown): void {
+  stream?.cancel(reason).catch(() => {});
 }

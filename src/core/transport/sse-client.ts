@@ -5,7 +5,7 @@ import { StreamError, isStreamError, type ShouldRetry } from '../errors.js';
 import type { FrameSource } from '../frames.js';
 import type { StreamMetrics } from '../metrics.js';
 import { callingUserCode, resolve, type Resolvable } from '../resolvable.js';
-import { contentTypeError, errorForStatus, isEventStream, isPlainText } from './http-errors.js';
+import { contentTypeError, discard, errorForStatus, mediaType } from './http-errors.js';
 import { safely } from '../emitter.js';
 import type { SSEShareMirror } from '../share/sse-share.js';
 import type { ShareHandle, TabSharing } from '../share/types.js';
@@ -404,17 +404,18 @@ export class SSEClient {
 
       if (response.status === 204) {
         // The spec's "stop reconnecting" signal.
-        void response.body?.cancel().catch(() => {});
+        discard(response.body);
         return 'done';
       }
       if (!response.ok) {
-        void response.body?.cancel().catch(() => {});
+        discard(response.body);
         return errorForStatus(response);
       }
-      const textMode = this.options.acceptText === true && !isEventStream(response) && isPlainText(response);
-      if (!isEventStream(response) && !textMode) {
-        void response.body?.cancel().catch(() => {});
-        return contentTypeError(response);
+      const type = mediaType(response);
+      const textMode = this.options.acceptText === true && type === 'text/plain';
+      if (type !== 'text/event-stream' && !textMode) {
+        discard(response.body);
+        return contentTypeError(response, type);
       }
       if (response.body === null) {
         return new StreamError('truncated', 'The server sent no response body.');
@@ -477,12 +478,12 @@ export class SSEClient {
       // Not every fetch ends the body when its signal aborts (mocked and polyfilled ones may
       // leave read() pending forever): cancel the reader ourselves so a timeout or stop always
       // ends this loop, and the loop tells that apart from a clean end by the signal.
-      stopReading = () => void reader.cancel(controller.signal.reason).catch(() => {});
+      stopReading = () => discard(reader, controller.signal.reason);
       controller.signal.addEventListener('abort', stopReading, { once: true });
       for (;;) {
         const { done, value } = await reader.read();
         if (run !== life.run || controller.signal.aborted) {
-          void reader.cancel().catch(() => {});
+          discard(reader);
           return this.abortedError(controller);
         }
         if (done) break;
@@ -502,18 +503,18 @@ export class SSEClient {
         if (dispatched > 0) life.progress(lastByteAt);
         if (tooLarge) {
           // The parser dropped what it held and stopped: let go of the body too.
-          void reader.cancel().catch(() => {});
+          discard(reader);
           return new StreamError('too-large', `An event grew past ${maxEventSize} characters without ending; the stream was closed.`);
         }
         // After the push, so the snapshot published now (or at the next frame) has its events.
         life.store.invalidate();
         if (run !== life.run) {
-          void reader.cancel().catch(() => {});
+          discard(reader);
           return this.abortedError(controller);
         }
         if (terminalSeen) {
           // Done: let go of the connection even if the server keeps it open.
-          void reader.cancel().catch(() => {});
+          discard(reader);
           return 'done';
         }
       }
