@@ -1,7 +1,7 @@
 import { useState, type ComponentType } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import preview from '../.storybook/preview.js';
-import { StreamChat, useChatStream, useSSEStream, type ChatMessage, type ChatTheme } from '../src/index.js';
+import { StreamChat, useChatStream, useSSEStream, type ChatMessage, type ChatTheme, type StreamChatViewProps } from '../src/index.js';
 import { MetricsPanel, replyFigures, streamFigures, type MetricsPanelProps } from './components/MetricsPanel.js';
 import { METRICS_FEED_DROPS, METRICS_FEED_EVENTS, metricsHandlers, recipeUrls } from './mocks/recipes.js';
 
@@ -13,7 +13,11 @@ import { METRICS_FEED_DROPS, METRICS_FEED_EVENTS, metricsHandlers, recipeUrls } 
  * `useChatStream` reports time to first token and tokens per second per reply.
  */
 
-interface DemoProps {
+/** The chat's cursor props, set by the Cursor and Blink toolbars. */
+type CursorProps = Pick<StreamChatViewProps, 'cursor' | 'cursorBlink' | 'cursorBlinkMs'>;
+
+/** Theme and locale for both panels, and the chat's cursor. */
+interface DemoProps extends CursorProps {
   theme?: ChatTheme;
   locale?: string;
 }
@@ -24,11 +28,11 @@ function latestReply(messages: readonly ChatMessage[]): ChatMessage | undefined 
   return undefined;
 }
 
-function ChatWithMetrics({ theme, locale }: DemoProps) {
+function ChatWithMetrics({ theme, locale, ...cursor }: DemoProps) {
   const chat = useChatStream({ api: recipeUrls.metricsChat, retry: false });
   return (
     <div style={columnStyle}>
-      <StreamChat chat={chat} theme={theme} locale={locale} />
+      <StreamChat {...cursor} chat={chat} theme={theme} locale={locale} />
       <MetricsPanel title="Reply metrics (useChatStream)" figures={replyFigures(latestReply(chat.messages)?.metrics)} theme={theme} locale={locale} />
     </div>
   );
@@ -66,11 +70,15 @@ function MetricsDemo(props: DemoProps) {
 const meta = preview.meta({
   title: 'Recipes/Metrics panel',
   // The stories render the panel with figures of their own; the controls are its theme and locale.
-  component: MetricsPanel as ComponentType<Partial<MetricsPanelProps>>,
+  component: MetricsPanel as ComponentType<Partial<MetricsPanelProps & CursorProps>>,
   args: { theme: 'light', locale: 'en' },
   argTypes: {
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     locale: { control: 'inline-radio', options: ['en', 'es'] },
+    // Only the live story has a chat (it shows them again): the toolbars reach it through these.
+    cursor: { control: false, table: { disable: true } },
+    cursorBlink: { control: 'boolean', table: { disable: true } },
+    cursorBlinkMs: { control: 'number', table: { disable: true } },
   },
 });
 export default meta;
@@ -116,7 +124,10 @@ export const PanelDark = meta.story({
  * first byte of the latest attempt, the p95 gap) stay live.
  */
 export const LiveMetrics = meta.story({
-  render: (args) => <MetricsDemo theme={args.theme as ChatTheme} locale={args.locale} />,
+  argTypes: { cursor: { table: { disable: false } }, cursorBlink: { table: { disable: false } }, cursorBlinkMs: { table: { disable: false } } },
+  render: ({ theme, locale, cursor, cursorBlink, cursorBlinkMs }) => (
+    <MetricsDemo theme={theme} locale={locale} cursor={cursor} cursorBlink={cursorBlink} cursorBlinkMs={cursorBlinkMs} />
+  ),
   beforeEach: ({ msw }) => {
     msw.use(...metricsHandlers());
   },

@@ -31,6 +31,10 @@ const meta = preview.meta({
     base: { table: { disable: true } },
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'system'] },
+    // The chat's cursor, from the Cursor and Blink toolbars.
+    cursor: { control: false },
+    cursorBlink: { control: 'boolean' },
+    cursorBlinkMs: { control: 'number' },
   },
   // A new kitchen for every render, at URLs of its own: no order or notification survives a
   // reload, and the demos on the docs page (the first story appears there twice) never share a
@@ -93,10 +97,11 @@ const tracker = (root: HTMLElement) => root.querySelector<HTMLElement>('[data-sk
  * The whole order, followed to the door: written in the chat's message box and sent with Enter,
  * or sent with the empty chat's suggestion button.
  */
-function orderFlow(locale: 'es' | 'en', send: 'type' | 'suggestion') {
+function orderFlow(locale: 'es' | 'en', send: 'type' | 'suggestion', cursorText?: string) {
   const want = EXPECT[locale];
   return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
     const canvas = within(canvasElement);
+    const cursors = recordTexts(canvasElement, '[data-sk-cursor]');
     const toasts = recordTexts(canvasElement, '[data-sk-toast-title]');
     const eta = recordTexts(canvasElement, '[data-sk-order-summary] [data-sk-eta]');
     const courier = recordTexts(canvasElement, '[data-sk-order-summary] [data-item="courier"] dd');
@@ -117,6 +122,8 @@ function orderFlow(locale: 'es' | 'en', send: 'type' | 'suggestion') {
     await expect(steps.map((step) => step.querySelector('[data-sk-tool-name]')?.textContent)).toEqual(want.tools);
     await expect(steps.map((step) => step.getAttribute('data-state'))).toEqual(want.tools.map(() => 'output-available'));
     await expect(reply()).toHaveTextContent(want.reply);
+    // The reply streamed in behind the cursor the toolbar chose.
+    if (cursorText !== undefined) await expect([...cursors]).toContain(cursorText);
 
     // The order the assistant placed, live: estimate, courier, delivered.
     await waitFor(() => expect(tracker(canvasElement)).toHaveAttribute('data-status', 'delivered'), LONG);
@@ -160,10 +167,14 @@ export const Espanol = meta.story({
   play: orderFlow('es', 'type'),
 });
 
-/** In English, in the dark: "I'd like 3 al pastor tacos and 2 quesadillas", sent with the suggestion button. */
+/**
+ * In English, in the dark: "I'd like 3 al pastor tacos and 2 quesadillas", sent with the
+ * suggestion button. The Cursor toolbar is on 🌮 here, and the chat's reply streams in behind one.
+ */
 export const English = meta.story({
   args: { locale: 'en', theme: 'dark' },
-  play: orderFlow('en', 'suggestion'),
+  globals: { cursor: 'taco' },
+  play: orderFlow('en', 'suggestion', '🌮'),
 });
 
 /**

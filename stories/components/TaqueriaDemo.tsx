@@ -9,11 +9,15 @@ import {
   useChatStream,
   type ChatMessage,
   type ChatTheme,
+  type StreamChatViewProps,
 } from '../../src/index.js';
 import { CHAT_PROTOCOL, SAMPLE_ORDER, TAQUERIA_CLIENT, TAQUERIA_SPEED, taqueriaUrls, type TaqueriaLocale } from '../mocks/taqueria.js';
 
+/** The demo's chat cursor: StreamChat's own props, set by the Cursor and Blink toolbars. */
+export type TaqueriaCursorProps = Pick<StreamChatViewProps, 'cursor' | 'cursorBlink' | 'cursorBlinkMs'>;
+
 /** Props of {@link TaqueriaDemo}. */
-export interface TaqueriaDemoProps {
+export interface TaqueriaDemoProps extends TaqueriaCursorProps {
   /** Where the story's backend lives: the `base` given to `taqueriaBackend`. */
   base: string;
   /** The customer's language: the page, the components and the kitchen's replies. Default `es`. */
@@ -73,7 +77,7 @@ const system: CSSProperties = { background: 'Canvas', color: 'CanvasText', color
  * mocked backend (`stories/mocks/taqueria.ts`); the page holds its own toast queue and in-memory
  * preferences, so a story never inherits another's state.
  */
-export function TaqueriaDemo({ base, locale = 'es', theme = 'light' }: TaqueriaDemoProps) {
+export function TaqueriaDemo({ base, locale = 'es', theme = 'light', ...cursor }: TaqueriaDemoProps) {
   const urls = useMemo(() => taqueriaUrls(base), [base]);
   const words = WORDS[locale];
   const [queue] = useState(() => createToastQueue());
@@ -99,6 +103,7 @@ export function TaqueriaDemo({ base, locale = 'es', theme = 'light' }: TaqueriaD
         <section aria-labelledby={`${ids}-chat`}>
           <h3 id={`${ids}-chat`}>{words.chat}</h3>
           <StreamChat
+            {...cursor}
             chat={chat}
             locale={locale}
             theme={theme}
