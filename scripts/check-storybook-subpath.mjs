@@ -9,8 +9,9 @@
 // manager (index.html, on the landing page) and one story's iframe, and fails unless the landing
 // page's live demo and the story both show streamed text from the mocked servers. Any request the
 // server sees outside the sub-path is a failure too: an asset with an absolute URL, or a stream
-// the worker did not answer. Last, every `?path=/docs/…` or `?path=/story/…` link of the landing
-// page and the docs pages must name an entry of the build's index.json.
+// the worker did not answer. Then every docs page of the build must render without a page error,
+// and every `?path=/docs/…` or `?path=/story/…` link of the landing page and the docs pages must
+// name an entry of the build's index.json.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -107,6 +108,8 @@ async function check(name, run) {
   }
 }
 
+const entries = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')).entries;
+
 try {
   // The manager opens on the landing page (the first entry): its live demo streams in the preview frame.
   await check(`index ${BASE} (landing page, live demo streaming)`, async (page) => {
@@ -122,6 +125,28 @@ try {
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope ?? null);
     if (scope !== `${origin}${BASE}`) throw new Error(`the MSW worker is registered for ${scope}, expected ${origin}${BASE}`);
   });
+
+  // Every docs page (the guides and each component's docs) renders without an error: no story
+  // test loads them, so a page that throws would otherwise reach users first.
+  for (const { id } of Object.values(entries).filter((entry) => entry.type === 'docs')) {
+    await check(`docs page ${id}`, async (page) => {
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message.split('\n')[0]}`));
+      await page.goto(`${origin}${BASE}iframe.html?id=${encodeURIComponent(id)}&viewMode=docs`, { waitUntil: 'load' });
+      // Rendered, or Storybook's error display (a class on <body>, whose box can be empty).
+      const outcome = () =>
+        document.body.classList.contains('sb-show-errordisplay')
+          ? 'error'
+          : (document.querySelector('.sbdocs-content')?.getClientRects().length ?? 0) > 0
+            ? 'rendered'
+            : null;
+      await page.waitForFunction(outcome, undefined, { timeout: TIMEOUT_MS });
+      if ((await page.evaluate(outcome)) === 'error') {
+        throw new Error(`Storybook shows an error: ${(await page.locator('#error-message').innerText()).split('\n')[0]}`);
+      }
+      if (errors.length > 0) throw new Error(errors.join('; '));
+    });
+  }
 } finally {
   await browser.close();
   server.close();
@@ -130,7 +155,6 @@ try {
 for (const stray of strayRequests) failures.push(`request outside the build: ${stray}`);
 
 // The landing page promises a link to every page: each must lead somewhere in this build.
-const entries = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')).entries;
 const docsPages = [join(root, 'stories/Introduction.mdx'), ...readdirSync(join(root, 'stories/docs')).filter((name) => name.endsWith('.mdx')).map((name) => join(root, 'stories/docs', name))];
 for (const file of docsPages) {
   for (const [, kind, id] of readFileSync(file, 'utf8').matchAll(/\?path=\/(docs|story)\/([^)\s&#]+)/g)) {
@@ -144,4 +168,4 @@ if (failures.length > 0) {
   if (pageErrors.length > 0) console.error(`page errors:\n- ${pageErrors.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`Storybook static build works from a sub-path (${BASE}): landing page and story streamed from the MSW worker.`);
+console.log(`Storybook static build works from a sub-path (${BASE}): landing page and story streamed from the MSW worker; every docs page rendered.`);
