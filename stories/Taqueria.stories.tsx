@@ -29,6 +29,7 @@ const meta = preview.meta({
   args: { locale: 'es', theme: 'light' },
   argTypes: {
     base: { table: { disable: true } },
+    orderClock: { table: { disable: true } },
     locale: { control: 'inline-radio', options: ['es', 'en'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'system'] },
     // The chat's cursor, from the Cursor and Blink toolbars.
@@ -46,7 +47,10 @@ const meta = preview.meta({
     msw.use(...backend.handlers);
     return () => backend.close();
   },
-  render: (args, { loaded }) => <TaqueriaDemo {...args} base={(loaded as Loaded).backend.base} />,
+  render: (args, { loaded }) => {
+    const { backend } = loaded as Loaded;
+    return <TaqueriaDemo {...args} base={backend.base} orderClock={backend.clockFor} />;
+  },
 });
 export default meta;
 
@@ -130,6 +134,12 @@ function orderFlow(locale: 'es' | 'en', send: 'type' | 'suggestion', cursorText?
     await expect(canvasElement.querySelector('[data-sk-order-status]')).toHaveTextContent(want.delivered);
     await expect([...eta].some((text) => want.eta.test(text))).toBe(true);
     await expect([...courier].some((text) => want.courier.test(text))).toBe(true);
+    // Played in seconds, told in the order's own time: received to delivered is its 35 minutes,
+    // and no time was taken for server clock skew.
+    const stepTime = (step: string) =>
+      Date.parse(canvasElement.querySelector(`[data-sk-order-step][data-step="${step}"] time`)?.getAttribute('datetime') ?? '');
+    await expect(stepTime('delivered') - stepTime('received')).toBe(35 * 60_000);
+    await expect(canvasElement.querySelector('[data-sk-order-note]')).toBeNull();
 
     // The notifications: toasted as they came, and in the centre — one order (updated in place) and the promotion.
     await waitFor(() => expect(canvas.getByRole('button', { name: want.bell })).toBeInTheDocument(), LONG);

@@ -1,17 +1,23 @@
-import { useId, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
+  createOrderFeed,
   createToastQueue,
   LiveOrderTracker,
   memoryPreferenceStorage,
   NotificationCenter,
+  sseFeedTransport,
   StreamChat,
   Toaster,
   useChatStream,
   type ChatMessage,
   type ChatTheme,
+  type Clock,
+  type LiveFeed,
+  type OrderEvent,
+  type OrderLog,
   type StreamChatViewProps,
 } from '../../src/index.js';
-import { CHAT_PROTOCOL, SAMPLE_ORDER, TAQUERIA_CLIENT, TAQUERIA_SPEED, taqueriaUrls, type TaqueriaLocale } from '../mocks/taqueria.js';
+import { CHAT_PROTOCOL, SAMPLE_ORDER, TAQUERIA_CLIENT, taqueriaUrls, type TaqueriaLocale } from '../mocks/taqueria.js';
 
 /** The demo's chat cursor: StreamChat's own props, set by the Cursor and Blink toolbars. */
 export type TaqueriaCursorProps = Pick<StreamChatViewProps, 'cursor' | 'cursorBlink' | 'cursorBlinkMs'>;
@@ -24,6 +30,11 @@ export interface TaqueriaDemoProps extends TaqueriaCursorProps {
   locale?: TaqueriaLocale;
   /** Every component's theme. Default `light`. */
   theme?: ChatTheme;
+  /**
+   * The clock an order's tracker tells time by: the backend's `clockFor`, so a 35-minute order
+   * that plays in seconds still reads as 35 minutes. Default: the real clock.
+   */
+  orderClock?: ((orderId: string) => Clock | undefined) | undefined;
 }
 
 const WORDS = {
@@ -64,6 +75,23 @@ function latestOrderId(messages: readonly ChatMessage[]): string | null {
   return null;
 }
 
+/**
+ * The order's own feed, told by the order's clock: it stamps each event's arrival, and a time
+ * ahead of the clock by more than a few seconds would be clamped as server clock skew. Closed
+ * when the order changes and when the demo goes.
+ */
+function useOrderFeed(url: string | null, clock: Clock | undefined): LiveFeed<OrderEvent, OrderLog> | null {
+  const [own, setOwn] = useState<{ url: string; feed: LiveFeed<OrderEvent, OrderLog> } | null>(null);
+  useEffect(() => {
+    if (url === null) return;
+    const feed = createOrderFeed({ transport: sseFeedTransport({ client: { url } }), ...(clock ? { clock } : {}) });
+    setOwn({ url, feed });
+    return () => feed.close();
+  }, [url, clock]);
+  // Never the previous order's (closed) feed for a new order.
+  return own !== null && own.url === url ? own.feed : null;
+}
+
 const layout: CSSProperties = { display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', alignItems: 'start' };
 const header: CSSProperties = { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '1rem', flexWrap: 'wrap' };
 /** The page around the components follows their scheme: dark, or the system's (the browser's own canvas colours). */
@@ -77,7 +105,7 @@ const system: CSSProperties = { background: 'Canvas', color: 'CanvasText', color
  * mocked backend (`stories/mocks/taqueria.ts`); the page holds its own toast queue and in-memory
  * preferences, so a story never inherits another's state.
  */
-export function TaqueriaDemo({ base, locale = 'es', theme = 'light', ...cursor }: TaqueriaDemoProps) {
+export function TaqueriaDemo({ base, locale = 'es', theme = 'light', orderClock, ...cursor }: TaqueriaDemoProps) {
   const urls = useMemo(() => taqueriaUrls(base), [base]);
   const words = WORDS[locale];
   const [queue] = useState(() => createToastQueue());
@@ -85,6 +113,8 @@ export function TaqueriaDemo({ base, locale = 'es', theme = 'light', ...cursor }
   const body = useMemo(() => ({ locale }), [locale]);
   const chat = useChatStream({ api: urls.chat, protocol: CHAT_PROTOCOL, body });
   const orderId = useMemo(() => latestOrderId(chat.messages), [chat.messages]);
+  const clock = orderId === null ? undefined : orderClock?.(orderId);
+  const feed = useOrderFeed(orderId === null ? null : urls.orderEvents(orderId), clock);
   const tracker = useRef<HTMLDivElement>(null);
   // Unique per instance: a docs page renders both languages' demos side by side.
   const ids = useId();
@@ -119,18 +149,19 @@ export function TaqueriaDemo({ base, locale = 'es', theme = 'light', ...cursor }
         </section>
         <section aria-labelledby={`${ids}-order`}>
           <h3 id={`${ids}-order`}>{words.order}</h3>
-          {orderId === null ? (
+          {orderId === null || feed === null ? (
             <p data-taqueria-no-order="">{words.noOrder}</p>
           ) : (
             <LiveOrderTracker
               ref={tracker}
               tabIndex={-1}
               orderId={orderId}
-              url={urls.orderEvents(orderId)}
+              feed={feed}
               locale={locale}
               theme={theme}
-              // The kitchen's minutes are compressed, its estimates too: a 5-minute change is this many ms.
-              significantEtaChangeMs={(5 * 60_000) / TAQUERIA_SPEED}
+              clock={clock}
+              // Announce an estimate that moves by 5 minutes of the order's time or more.
+              significantEtaChangeMs={5 * 60_000}
             />
           )}
         </section>

@@ -1,4 +1,5 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
+import type { Clock } from '../../src/core/index.js';
 import { llamaindexProtocol, type OrderEvent, type ProtocolAdapter } from '../../src/index.js';
 import {
   chatResponse,
@@ -37,8 +38,8 @@ import { ORDER_SPEED } from './order-scenarios.js';
 /**
  * How much faster than life the kitchen runs: the order stories' pace, a 35-minute order in about
  * 3.5 s — each step and the courier's ride still visible, and a story test that waits for the
- * delivery stays well inside its time limit. Estimates are compressed with it; the chat reply
- * and the tools keep real time.
+ * delivery stays well inside its time limit. The order's times keep their real length (see
+ * {@link kitchenClock}); the chat reply and the tools run at life's pace.
  */
 export const TAQUERIA_SPEED = ORDER_SPEED;
 
@@ -80,7 +81,43 @@ export interface TaqueriaBackend {
   base: string;
   urls: TaqueriaUrls;
   handlers: RequestHandler[];
+  /** The clock an order's times are told by ({@link kitchenClock}); undefined for an order it never placed. */
+  clockFor(orderId: string): KitchenClock | undefined;
   close(): void;
+}
+
+/** A {@link Clock} in kitchen time, and the real time a kitchen time comes at. */
+export interface KitchenClock extends Clock {
+  toReal(kitchenTime: number): number;
+}
+
+/**
+ * The clock of one order: real time until the order is placed at `placedAt`, then its timeline
+ * (`span` of kitchen time) plays `speed` times faster, then real time again, `span` ahead less
+ * the seconds it took. The order's events, estimates and notifications carry kitchen times, so a
+ * tracker told by this clock reads a 35-minute order as one ("arrives around 10:05 PM", "3 min
+ * ago") although it plays in seconds, and reads "delivered 1 min ago" a minute after it ends.
+ */
+export function kitchenClock(placedAt: number, span: number, speed: number): KitchenClock {
+  const fastFor = span / speed;
+  const toKitchen = (real: number) => {
+    const elapsed = real - placedAt;
+    if (elapsed <= 0) return real;
+    const fast = Math.min(elapsed, fastFor);
+    return placedAt + fast * speed + (elapsed - fast);
+  };
+  const toReal = (kitchenTime: number) => {
+    const ahead = kitchenTime - placedAt;
+    if (ahead <= 0) return kitchenTime;
+    return ahead <= span ? placedAt + ahead / speed : placedAt + fastFor + (ahead - span);
+  };
+  return {
+    now: () => toKitchen(Date.now()),
+    // A wait in kitchen time ends when its kitchen time comes, in real time.
+    setTimeout: (callback, ms) => globalThis.setTimeout(callback, Math.max(0, toReal(toKitchen(Date.now()) + ms) - Date.now())),
+    clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+    toReal,
+  };
 }
 
 /** Options of {@link taqueriaBackend}. */
@@ -294,20 +331,21 @@ function liveLog() {
 
 interface PlacedOrder {
   id: string;
-  /** The order's whole timeline, times included, fixed when it is placed. */
+  /** The order's whole timeline, in kitchen time, fixed when it is placed. */
   events: OrderEvent[];
+  clock: KitchenClock;
 }
 
 /**
- * The events of `events` after `lastEventId`, each to be sent at its time: the ones already due
- * at once, the rest when their time comes (so a tracker that connects late, or reconnects, sees
+ * The events of `order` after `lastEventId`, each to be sent when its kitchen time comes: the
+ * ones already due at once, the rest later (so a tracker that connects late, or reconnects, sees
  * the order where the kitchen is, not replayed from its start).
  */
-function dueFrom(events: readonly OrderEvent[], lastEventId: string, now: number): ScriptedEvent[] {
-  const after = events.findIndex((event) => event.id === lastEventId);
+function dueFrom(order: PlacedOrder, lastEventId: string, now: number): ScriptedEvent[] {
+  const after = order.events.findIndex((event) => event.id === lastEventId);
   let previous = now;
-  return events.slice(after + 1).map((event) => {
-    const at = Math.max(previous, event.at);
+  return order.events.slice(after + 1).map((event) => {
+    const at = Math.max(previous, order.clock.toReal(event.at));
     const entry: ScriptedEvent = { id: event.id, data: toWire(event), delayMs: at - previous };
     previous = at;
     return entry;
@@ -341,7 +379,7 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
   function notifyAlong(order: PlacedOrder, lines: readonly Line[], locale: TaqueriaLocale) {
     const say = WORDS[locale];
     const update = (event: OrderEvent, body: string, importance = 'normal') =>
-      at(event.at, () =>
+      at(order.clock.toReal(event.at), () =>
         notifications.append({
           id: `order-${order.id}`,
           type: 'order',
@@ -349,7 +387,7 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
           title: say.orderTitle(order.id),
           body,
           target: TAQUERIA_CLIENT,
-          createdAt: Date.now(),
+          createdAt: event.at,
           actions: [{ label: say.track, id: `track:${order.id}` }],
         }),
       );
@@ -364,7 +402,7 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
       // Once per kitchen, to every client: the promotion goes out while the first order is ready.
       if (event.step === 'ready' && !promoted) {
         promoted = true;
-        at(event.at, () =>
+        at(order.clock.toReal(event.at), () =>
           notifications.append({
             id: 'promo-2x1-pastor',
             type: 'promotion',
@@ -372,7 +410,7 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
             title: say.promotion.title,
             body: say.promotion.body,
             target: 'broadcast',
-            createdAt: Date.now(),
+            createdAt: event.at,
             actions: [{ label: say.promotion.action, href: 'https://taqueria.example/menu' }],
           }),
         );
@@ -409,7 +447,9 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
     // run before the answer), so the first "received" notification follows the reply, not the request.
     if (placed === undefined) {
       const placedAt = Date.now() + playTime(presetEvents(CHAT_FORMAT, { text: '', toolCalls }));
-      const order: PlacedOrder = { id, events: orderEvents('happy', { orderId: id, start: placedAt, speed }) };
+      // The timeline in kitchen time (life's pace); its clock plays it `speed` times faster.
+      const events = orderEvents('happy', { orderId: id, start: placedAt });
+      const order: PlacedOrder = { id, events, clock: kitchenClock(placedAt, events.at(-1)!.at - placedAt, speed) };
       orders.set(id, order);
       if (key !== undefined) placedFor.set(key, id);
       notifyAlong(order, available, locale);
@@ -431,7 +471,7 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
     http.get(`${base}/orders/:orderId/events`, ({ request, params }) => {
       const order = orders.get(String(params['orderId']));
       if (order === undefined) return new HttpResponse(null, { status: 404 });
-      const entries = dueFrom(order.events, request.headers.get('last-event-id') ?? '', Date.now());
+      const entries = dueFrom(order, request.headers.get('last-event-id') ?? '', Date.now());
       // After the last event the connection stays open, quiet, like a server's: an order feed has no end event.
       return sseResponse(entries, { stallAfter: entries.length }, request);
     }),
@@ -442,6 +482,7 @@ export function taqueriaBackend(options: TaqueriaBackendOptions): TaqueriaBacken
     base,
     urls,
     handlers,
+    clockFor: (orderId) => orders.get(orderId)?.clock,
     close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
